@@ -1,0 +1,240 @@
+#include "errorkind.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <cstring>
+
+namespace swb {
+
+namespace {
+const char *const kContext = "ErrorKind";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate(kContext, text);
+}
+} // namespace
+
+QString errorKindName(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::None:
+        return QStringLiteral("None");
+    case ErrorKind::Usage:
+        return QStringLiteral("Usage");
+    case ErrorKind::Resolve:
+        return QStringLiteral("Resolve");
+    case ErrorKind::Address:
+        return QStringLiteral("Address");
+    case ErrorKind::Connect:
+        return QStringLiteral("Connect");
+    case ErrorKind::Timeout:
+        return QStringLiteral("Timeout");
+    case ErrorKind::Io:
+        return QStringLiteral("Io");
+    case ErrorKind::Protocol:
+        return QStringLiteral("Protocol");
+    case ErrorKind::Local:
+        return QStringLiteral("Local");
+    }
+    return {};
+}
+
+QString errorKindPythonName(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Resolve:
+        return QStringLiteral("socket.gaierror");
+    case ErrorKind::Address:
+        return QStringLiteral("socket.herror");
+    case ErrorKind::Connect:
+    case ErrorKind::Io:
+    case ErrorKind::Local:
+        return QStringLiteral("socket.error");
+    case ErrorKind::Timeout:
+        return QStringLiteral("socket.timeout");
+    case ErrorKind::Usage:
+        return QStringLiteral("ValueError");
+    case ErrorKind::Protocol:
+    case ErrorKind::None:
+        break;
+    }
+    return {};
+}
+
+int exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::None:
+        return 0;
+    case ErrorKind::Usage:
+        return 2;
+    case ErrorKind::Resolve:
+    case ErrorKind::Address:
+        return 3;
+    case ErrorKind::Connect:
+        return 4;
+    case ErrorKind::Timeout:
+        return 5;
+    case ErrorKind::Io:
+        return 6;
+    case ErrorKind::Protocol:
+        return 7;
+    case ErrorKind::Local:
+        return 8;
+    }
+    return 1;
+}
+
+QString explainError(ErrorKind kind, const QString &os)
+{
+    if (os == QLatin1String("ECONNREFUSED"))
+        return tr("Nothing is listening on that port: the other machine answered \"no\" at once. "
+                  "Is the server started? Is the port right?");
+    if (os == QLatin1String("ECONNRESET"))
+        return tr("The other side reset the connection: it closed abruptly, perhaps because it crashed, "
+                  "was stopped, or did not want what it was sent. Connect again to retry.");
+    if (os == QLatin1String("EPIPE"))
+        return tr("You wrote to a connection the other side has already closed. Nothing more can be sent on it.");
+    if (os == QLatin1String("EADDRINUSE"))
+        return tr("Another socket already uses that address and port. Stop the other server, pick another "
+                  "port, or use port 0 to let the system choose a free one.");
+    if (os == QLatin1String("EACCES") || os == QLatin1String("EPERM"))
+        return tr("The system does not allow this. Ports below 1024 need administrator rights: use a port "
+                  "above 1024.");
+    if (os == QLatin1String("ENETUNREACH") || os == QLatin1String("EHOSTUNREACH"))
+        return tr("There is no route to that network or host. Check the address and the network connection.");
+    if (os == QLatin1String("EADDRNOTAVAIL"))
+        return tr("That address does not belong to this machine (or the port range is exhausted). "
+                  "Choose an address from this machine's interfaces.");
+    if (os == QLatin1String("EAFNOSUPPORT"))
+        return tr("This machine cannot make a socket of that family (often: IPv6 is switched off).");
+    if (os == QLatin1String("EMFILE") || os == QLatin1String("ENFILE"))
+        return tr("Too many files and sockets are open. Close some connections or raise the limit (ulimit -n).");
+    switch (kind) {
+    case ErrorKind::None:
+        return {};
+    case ErrorKind::Usage:
+        return tr("The input is not valid. Correct the field shown and try again.");
+    case ErrorKind::Resolve:
+        return tr("The name could not be turned into an address (getaddrinfo failed). Check the spelling; "
+                  "without Internet only local names such as localhost work.");
+    case ErrorKind::Address:
+        return tr("The address could not be turned back into a name: there is no reverse entry for it.");
+    case ErrorKind::Connect:
+        return tr("The connection could not be made. Check the host, the port, and that the server runs.");
+    case ErrorKind::Timeout:
+        return tr("No answer came in time. The host may be down, a firewall may drop the packets silently, "
+                  "or the server is slow. Try a longer timeout or check the address.");
+    case ErrorKind::Io:
+        return tr("Sending or receiving failed on an open connection. The other side may have gone away.");
+    case ErrorKind::Protocol:
+        return tr("The other side answered, but not in the format the protocol requires.");
+    case ErrorKind::Local:
+        return tr("This machine refused the request (a local limit or setting).");
+    }
+    return {};
+}
+
+QString SessionError::explanation() const
+{
+    return explainError(kind, osError);
+}
+
+QString errnoName(int err)
+{
+    switch (err) {
+    case 0:
+        return {};
+#define SWB_ERRNO(name)                                                                                                \
+    case name:                                                                                                         \
+        return QStringLiteral(#name);
+        SWB_ERRNO(ECONNREFUSED)
+        SWB_ERRNO(ECONNRESET)
+        SWB_ERRNO(ECONNABORTED)
+        SWB_ERRNO(ETIMEDOUT)
+        SWB_ERRNO(EPIPE)
+        SWB_ERRNO(EADDRINUSE)
+        SWB_ERRNO(EADDRNOTAVAIL)
+        SWB_ERRNO(EACCES)
+        SWB_ERRNO(EPERM)
+        SWB_ERRNO(ENETUNREACH)
+        SWB_ERRNO(EHOSTUNREACH)
+        SWB_ERRNO(ENETDOWN)
+        SWB_ERRNO(EAFNOSUPPORT)
+        SWB_ERRNO(EPROTONOSUPPORT)
+        SWB_ERRNO(EMFILE)
+        SWB_ERRNO(ENFILE)
+        SWB_ERRNO(ENOBUFS)
+        SWB_ERRNO(ENOMEM)
+        SWB_ERRNO(EINVAL)
+        SWB_ERRNO(EMSGSIZE)
+        SWB_ERRNO(ENOTCONN)
+        SWB_ERRNO(EINPROGRESS)
+        SWB_ERRNO(EAGAIN)
+        SWB_ERRNO(EINTR)
+        SWB_ERRNO(EBADF)
+#undef SWB_ERRNO
+    default:
+        return QStringLiteral("errno %1").arg(err);
+    }
+}
+
+ErrorKind kindForErrno(int err, const QString &call)
+{
+    switch (err) {
+    case EADDRINUSE:
+    case EACCES:
+    case EPERM:
+    case EMFILE:
+    case ENFILE:
+    case ENOBUFS:
+    case ENOMEM:
+    case EAFNOSUPPORT:
+    case EPROTONOSUPPORT:
+        return ErrorKind::Local;
+    case EADDRNOTAVAIL:
+        return call == QLatin1String("connect") ? ErrorKind::Connect : ErrorKind::Local;
+    case ETIMEDOUT:
+        return call == QLatin1String("connect") ? ErrorKind::Timeout : ErrorKind::Io;
+    case ECONNREFUSED:
+    case ENETUNREACH:
+    case EHOSTUNREACH:
+    case ENETDOWN:
+        return call == QLatin1String("connect") ? ErrorKind::Connect : ErrorKind::Io;
+    default:
+        break;
+    }
+    if (call == QLatin1String("connect"))
+        return ErrorKind::Connect;
+    if (call == QLatin1String("socket") || call == QLatin1String("bind") || call == QLatin1String("listen")
+        || call == QLatin1String("setsockopt"))
+        return ErrorKind::Local;
+    return ErrorKind::Io;
+}
+
+QString errnoText(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+SessionError makeErrnoError(int err, const QString &call)
+{
+    SessionError e;
+    e.kind = kindForErrno(err, call);
+    e.osError = errnoName(err);
+    e.message = QStringLiteral("%1() failed: %2 (%3)").arg(call, errnoText(err), e.osError);
+    return e;
+}
+
+SessionError makeUsageError(const QString &field, const QString &message)
+{
+    SessionError e;
+    e.kind = ErrorKind::Usage;
+    e.field = field;
+    e.message = message;
+    return e;
+}
+
+} // namespace swb
