@@ -1,9 +1,66 @@
-// Placeholder entry point; replaced by the real GUI/CLI dispatcher.
+// socket-workbench: the GUI when started without a verb; a headless command-line verb otherwise.
+
+#include "cli/connectverb.h"
+#include "cli/serveverb.h"
+#include "guiapp.h"
+
 #include <QCoreApplication>
+
 #include <cstdio>
+#include <cstring>
+
+namespace {
+
+const char *const kVersion = "socket-workbench " SWB_VERSION;
+
+void printHelp()
+{
+    std::printf("%s\n"
+                "Learn network programming by doing it: every socket call, traced.\n\n"
+                "Usage:\n"
+                "  socket-workbench                      start the app (the local lab starts with it)\n"
+                "  socket-workbench connect HOST PORT    resolve, connect, show both endpoints\n"
+                "  socket-workbench serve tcp|udp        run a server and print its trace\n"
+                "  socket-workbench lab                  run the whole local lab\n"
+                "  socket-workbench VERB --help          the options of a verb\n"
+                "  socket-workbench --version\n\n"
+                "Every verb takes --json. Exit codes: 0 ok, 2 usage, 3 resolve/address, 4 connect, 5 timeout,\n"
+                "6 I/O, 7 protocol, 8 local.\n",
+        kVersion);
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    std::puts("socket-workbench " SWB_VERSION);
-    return 0;
+    const char *verb = argc > 1 ? argv[1] : "";
+    using Runner = int (*)(const QStringList &);
+    Runner runner = nullptr;
+    if (std::strcmp(verb, "connect") == 0)
+        runner = swb::cli::runConnect;
+    else if (std::strcmp(verb, "serve") == 0)
+        runner = swb::cli::runServe;
+    else if (std::strcmp(verb, "lab") == 0)
+        runner = swb::cli::runLab;
+
+    if (runner) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("SocketWorkbench"));
+        QCoreApplication::setApplicationName(QStringLiteral("socket-workbench"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(SWB_VERSION));
+        return runner(QCoreApplication::arguments());
+    }
+    if (std::strcmp(verb, "--version") == 0 || std::strcmp(verb, "-v") == 0) {
+        std::printf("%s\n", kVersion);
+        return 0;
+    }
+    if (std::strcmp(verb, "--help") == 0 || std::strcmp(verb, "-h") == 0 || std::strcmp(verb, "help") == 0) {
+        printHelp();
+        return 0;
+    }
+    if (verb[0] != '\0' && verb[0] != '-') {
+        std::fprintf(stderr, "socket-workbench: unknown verb '%s'. Verbs: connect, serve, lab. Try --help.\n", verb);
+        return 2;
+    }
+    return swb::runGui(argc, argv); // Qt's own options (-platform, -style ...) go to the GUI
 }

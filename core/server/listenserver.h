@@ -79,6 +79,7 @@ private:
     int m_nextId = 1;
     ListenServerStats m_stats;
     QByteArray m_datagramBuffer;
+    QHash<QString, int> m_udpSenders; // UDP: an id per sender, like a client id
 };
 
 } // namespace swb

@@ -105,7 +105,7 @@ TraceEvent TraceClock::make(TraceKind kind, const QString &call, const QString &
 {
     TraceEvent e;
     e.atNs = elapsedNs();
-    e.wallTime = QDateTime::currentDateTime();
+    e.wallTime = QDateTime::currentDateTimeUtc();
     e.kind = kind;
     e.call = call;
     e.arguments = arguments;

@@ -1,0 +1,20 @@
+#pragma once
+// Small helpers over POSIX socket calls: the names the trace prints (AF_INET, SOCK_STREAM) and the
+// endpoints a file descriptor is bound or connected to.
+
+#include "net/endpoint.h"
+
+#include <QString>
+
+namespace swb::SockUtil {
+
+QString familyName(int family); // "AF_INET"
+QString typeName(int type); // "SOCK_STREAM"
+int familyOf(const QString &numericHost); // AF_INET, AF_INET6, or AF_UNSPEC when not numeric
+// getsockname() / getpeername(); errnoOut receives errno on failure (invalid Endpoint returned).
+Endpoint localEndpoint(int fd, int *errnoOut = nullptr);
+Endpoint peerEndpoint(int fd, int *errnoOut = nullptr);
+// close() that retries nothing and keeps errno out of the caller's way.
+void closeFd(int fd);
+
+} // namespace swb::SockUtil

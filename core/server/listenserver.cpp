@@ -1,0 +1,283 @@
+#include "listenserver.h"
+
+#include "net/sockutil.h"
+#include "server/serverconnection.h"
+
+#include <QTimer>
+
+#include <cerrno>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace swb {
+
+ListenServer::ListenServer(const ListenServerOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+}
+
+ListenServer::~ListenServer()
+{
+    // Destroyed without stop(): close quietly, nobody listens to our signals any more.
+    for (ServerConnection *c : std::as_const(m_connections))
+        delete c;
+    m_connections.clear();
+    if (m_fd >= 0)
+        SockUtil::closeFd(m_fd);
+}
+
+void ListenServer::emitEvent(TraceEvent event)
+{
+    emit traced(event);
+}
+
+bool ListenServer::fail(int err, const QString &call, const QString &arguments)
+{
+    SessionError e = makeErrnoError(err, call);
+    if (err == EADDRINUSE)
+        e.message = tr("Port %1 is already in use on %2: another server listens there. Stop it, choose another "
+                       "port, or use port 0 for a free one.")
+                        .arg(m_options.port)
+                        .arg(m_options.bindAddress);
+    else if (err == EACCES && m_options.port < 1024)
+        e.message = tr("Port %1 is below 1024 and needs administrator rights. Use a port above 1024.")
+                        .arg(m_options.port);
+    TraceEvent ev = m_clock.make(TraceKind::Error, call, arguments, e.osError);
+    ev.error = e.kind;
+    emitEvent(ev);
+    if (m_fd >= 0) {
+        SockUtil::closeFd(m_fd);
+        m_fd = -1;
+    }
+    emit failed(e);
+    return false;
+}
+
+void ListenServer::start()
+{
+    if (m_fd >= 0)
+        return;
+    m_clock.restart();
+    m_stats = {};
+    m_behaviour = createBehaviour(m_options.behaviour, m_options.behaviourOptions);
+    if (!m_behaviour) {
+        emit failed(makeUsageError(QStringLiteral("behaviour"),
+            tr("Unknown behaviour '%1'; choose one of: %2").arg(m_options.behaviour, behaviourNames().join(u", "))));
+        return;
+    }
+    if (!m_behaviour->supports(m_options.transport)) {
+        emit failed(makeUsageError(QStringLiteral("behaviour"),
+            tr("The %1 behaviour does not work over %2.")
+                .arg(m_options.behaviour, transportName(m_options.transport).toUpper())));
+        return;
+    }
+    const Endpoint want { m_options.bindAddress, m_options.port };
+    sockaddr_storage ss {};
+    unsigned len = 0;
+    if (!want.toSockaddr(&ss, &len)) {
+        emit failed(makeUsageError(QStringLiteral("bind address"),
+            tr("Bind address '%1' is not a numeric IPv4 or IPv6 address of this machine.").arg(m_options.bindAddress)));
+        return;
+    }
+    const int family = ss.ss_family;
+    const int type = m_options.transport == Transport::Tcp ? SOCK_STREAM : SOCK_DGRAM;
+    const QString socketArgs = QStringLiteral("(%1, %2)").arg(SockUtil::familyName(family), SockUtil::typeName(type));
+
+    m_fd = ::socket(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (m_fd < 0)
+        return void(fail(errno, QStringLiteral("socket"), socketArgs));
+    emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("socket"), socketArgs, QStringLiteral("fd %1").arg(m_fd)));
+
+    if (m_options.reuseAddress) {
+        const int one = 1;
+        const QString args = QStringLiteral("(SOL_SOCKET, SO_REUSEADDR, 1)");
+        if (::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0)
+            return void(fail(errno, QStringLiteral("setsockopt"), args));
+        emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("setsockopt"), args, QStringLiteral("ok")));
+    }
+
+    const QString bindArgs = QStringLiteral("(%1)").arg(want.toString());
+    if (::bind(m_fd, reinterpret_cast<const sockaddr *>(&ss), socklen_t(len)) != 0)
+        return void(fail(errno, QStringLiteral("bind"), bindArgs));
+    emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("bind"), bindArgs, QStringLiteral("ok")));
+
+    if (m_options.transport == Transport::Tcp) {
+        const QString args = QStringLiteral("(%1)").arg(m_options.backlog);
+        if (::listen(m_fd, m_options.backlog) != 0)
+            return void(fail(errno, QStringLiteral("listen"), args));
+        emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("listen"), args, QStringLiteral("ok")));
+    }
+
+    m_local = SockUtil::localEndpoint(m_fd);
+    emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("getsockname"), QStringLiteral("()"), m_local.toString()));
+
+    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    if (m_options.transport == Transport::Tcp)
+        connect(m_notifier, &QSocketNotifier::activated, this, &ListenServer::onAcceptable);
+    else
+        connect(m_notifier, &QSocketNotifier::activated, this, &ListenServer::onDatagramReadable);
+    TraceEvent ready = m_clock.make(TraceKind::Note, QString(),
+        m_options.transport == Transport::Tcp
+            ? tr("%1 server listening on %2: waiting in accept()").arg(m_options.behaviour, m_local.toString())
+            : tr("%1 server bound to %2: waiting in recvfrom()").arg(m_options.behaviour, m_local.toString()));
+    ready.local = m_local;
+    emitEvent(ready);
+    emit started(m_local);
+}
+
+void ListenServer::onAcceptable()
+{
+    // Accept what is waiting, but a bounded number per wake-up so clients already connected are served too.
+    for (int i = 0; i < 64 && m_fd >= 0; ++i) {
+        sockaddr_storage ss {};
+        socklen_t len = sizeof ss;
+        const int fd = ::accept4(m_fd, reinterpret_cast<sockaddr *>(&ss), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            const int err = errno;
+            if (err == EAGAIN || err == EWOULDBLOCK || err == EINTR)
+                return;
+            if (err == ECONNABORTED || err == EPROTO)
+                continue;
+            SessionError e = makeErrnoError(err, QStringLiteral("accept"));
+            TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("accept"), QStringLiteral("()"), e.osError);
+            ev.error = e.kind;
+            emitEvent(ev);
+            if (err == EMFILE || err == ENFILE || err == ENOBUFS || err == ENOMEM) {
+                // Out of descriptors: pause accepting briefly instead of spinning on the same error.
+                m_notifier->setEnabled(false);
+                QTimer::singleShot(100, this, [this] {
+                    if (m_notifier)
+                        m_notifier->setEnabled(true);
+                });
+            }
+            return;
+        }
+        const Endpoint peer = Endpoint::fromSockaddr(reinterpret_cast<sockaddr *>(&ss));
+        const Endpoint local = SockUtil::localEndpoint(fd);
+        const int id = m_nextId++;
+        TraceEvent ev = m_clock.make(TraceKind::Opened, QStringLiteral("accept"), QStringLiteral("()"),
+            tr("fd %1, client %2").arg(fd).arg(peer.toString()));
+        ev.local = local;
+        ev.remote = peer;
+        ev.connectionId = id;
+        emitEvent(ev);
+        if (m_connections.size() >= m_options.maxClients) {
+            ++m_stats.refused;
+            SockUtil::closeFd(fd);
+            TraceEvent closed = m_clock.make(TraceKind::Closed, QStringLiteral("close"), QStringLiteral("()"),
+                tr("ok (refused: the server already has its maximum of %n client(s))", nullptr, m_options.maxClients));
+            closed.local = local;
+            closed.remote = peer;
+            closed.connectionId = id;
+            closed.error = ErrorKind::Local;
+            emitEvent(closed);
+            continue;
+        }
+        ++m_stats.clientsTotal;
+        auto *connection = new ServerConnection(this, id, fd, peer, local, m_behaviour->newStreamHandler());
+        m_connections.insert(id, connection);
+        m_stats.clientsNow = int(m_connections.size());
+        connection->begin();
+    }
+}
+
+void ListenServer::onDatagramReadable()
+{
+    if (m_datagramBuffer.size() < 65536)
+        m_datagramBuffer.resize(65536);
+    for (int i = 0; i < 256 && m_fd >= 0; ++i) {
+        sockaddr_storage ss {};
+        socklen_t len = sizeof ss;
+        const ssize_t n = ::recvfrom(m_fd, m_datagramBuffer.data(), size_t(m_datagramBuffer.size()), MSG_TRUNC,
+            reinterpret_cast<sockaddr *>(&ss), &len);
+        if (n < 0) {
+            const int err = errno;
+            if (err == EAGAIN || err == EWOULDBLOCK || err == EINTR)
+                return;
+            // An ICMP error from an earlier sendto (e.g. the client's port is closed): note it, go on.
+            SessionError e = makeErrnoError(err, QStringLiteral("recvfrom"));
+            TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("recvfrom"), QStringLiteral("()"), e.osError);
+            ev.error = e.kind;
+            emitEvent(ev);
+            continue;
+        }
+        const Endpoint peer = Endpoint::fromSockaddr(reinterpret_cast<sockaddr *>(&ss));
+        const qint64 realSize = n;
+        const QByteArray data(m_datagramBuffer.constData(), int(qMin<qint64>(n, m_datagramBuffer.size())));
+        ++m_stats.datagramsIn;
+        m_stats.bytesIn += realSize;
+        const QString key = peer.toString();
+        auto sender = m_udpSenders.constFind(key);
+        if (sender == m_udpSenders.cend()) {
+            if (m_udpSenders.size() >= 10000) // forget old senders rather than grow without bound
+                m_udpSenders.clear();
+            sender = m_udpSenders.insert(key, m_nextId++);
+        }
+        const int id = *sender;
+        TraceEvent in = m_clock.make(TraceKind::Received, QStringLiteral("recvfrom"), QStringLiteral("()"),
+            tr("%n byte(s) from %1", nullptr, int(realSize)).arg(peer.toString()));
+        in.payload = data.left(TraceEvent::kMaxPayload);
+        in.size = realSize;
+        in.local = m_local;
+        in.remote = peer;
+        in.connectionId = id;
+        emitEvent(in);
+
+        const std::optional<QByteArray> reply = m_behaviour->datagram(data, peer);
+        if (!reply)
+            continue;
+        sockaddr_storage to {};
+        unsigned toLen = 0;
+        peer.toSockaddr(&to, &toLen);
+        const ssize_t sent = ::sendto(m_fd, reply->constData(), size_t(reply->size()), MSG_NOSIGNAL,
+            reinterpret_cast<const sockaddr *>(&to), socklen_t(toLen));
+        TraceEvent out = m_clock.make(TraceKind::Sent, QStringLiteral("sendto"),
+            tr("(%1, %n byte(s))", nullptr, int(reply->size())).arg(peer.toString()),
+            sent >= 0 ? QString::number(sent) : errnoName(errno));
+        out.local = m_local;
+        out.remote = peer;
+        out.connectionId = id;
+        if (sent >= 0) {
+            ++m_stats.datagramsOut;
+            m_stats.bytesOut += sent;
+            out.payload = reply->left(TraceEvent::kMaxPayload);
+            out.size = sent;
+        } else {
+            out.kind = TraceKind::Error;
+            out.error = ErrorKind::Io;
+        }
+        emitEvent(out);
+    }
+}
+
+void ListenServer::connectionFinished(int id)
+{
+    if (ServerConnection *c = m_connections.take(id))
+        c->deleteLater();
+    m_stats.clientsNow = int(m_connections.size());
+}
+
+void ListenServer::stop()
+{
+    if (m_fd < 0) {
+        emit stopped();
+        return;
+    }
+    const auto connections = m_connections.values();
+    for (ServerConnection *c : connections)
+        c->closeForShutdown();
+    delete m_notifier;
+    m_notifier = nullptr;
+    SockUtil::closeFd(m_fd);
+    m_fd = -1;
+    TraceEvent ev = m_clock.make(TraceKind::Closed, QStringLiteral("close"), QStringLiteral("(listening socket)"),
+        QStringLiteral("ok"));
+    ev.local = m_local;
+    emitEvent(ev);
+    m_udpSenders.clear();
+    emit stopped();
+}
+
+} // namespace swb

@@ -1,0 +1,258 @@
+#include "serverconnection.h"
+
+#include "net/sockutil.h"
+#include "server/listenserver.h"
+
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace swb {
+
+ServerConnection::ServerConnection(ListenServer *server, int id, int fd, const Endpoint &peer, const Endpoint &local,
+    std::unique_ptr<StreamHandler> handler)
+    : QObject(server)
+    , m_server(server)
+    , m_id(id)
+    , m_fd(fd)
+    , m_peer(peer)
+    , m_local(local)
+    , m_handler(std::move(handler))
+{
+    m_linger.setSingleShot(true);
+    m_linger.setInterval(kLingerMs);
+    connect(&m_linger, &QTimer::timeout, this, [this] { finish(tr("the client did not close in time")); });
+}
+
+ServerConnection::~ServerConnection()
+{
+    if (m_fd >= 0)
+        SockUtil::closeFd(m_fd);
+}
+
+void ServerConnection::begin()
+{
+    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &ServerConnection::onReadable);
+    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &ServerConnection::onWritable);
+    m_handler->opened(*this);
+}
+
+void ServerConnection::trace(TraceKind kind, const QString &call, const QString &arguments, const QString &result,
+    const QByteArray &payload, qint64 size, ErrorKind error)
+{
+    TraceEvent e = m_server->m_clock.make(kind, call, arguments, result);
+    e.local = m_local;
+    e.remote = m_peer;
+    e.connectionId = m_id;
+    e.payload = payload.left(TraceEvent::kMaxPayload);
+    e.size = size;
+    e.error = error;
+    m_server->emitEvent(std::move(e));
+}
+
+void ServerConnection::onReadable()
+{
+    if (m_state == State::Closed)
+        return;
+    // A bounded amount per wake-up keeps one fast client from starving the others.
+    for (int round = 0; round < 4 && m_fd >= 0; ++round) {
+        char buffer[kReadChunk];
+        const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+        if (n > 0) {
+            const QByteArray data(buffer, int(n));
+            m_bytesIn += n;
+            m_server->m_stats.bytesIn += n;
+            if (m_state == State::Closing && m_shutdownSent) {
+                trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"),
+                    tr("%n byte(s), discarded while closing", nullptr, int(n)), data, n);
+                continue;
+            }
+            trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"), tr("%n byte(s)", nullptr, int(n)),
+                data, n);
+            m_handler->received(*this, data);
+            if (m_state == State::Closed || m_state == State::PeerHalfClosed)
+                return;
+            continue;
+        }
+        if (n == 0) {
+            trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"),
+                tr("0 (the client closed its side)"), {}, 0);
+            m_readNotifier->setEnabled(false);
+            if (m_state == State::Closing) {
+                finish(tr("closed after the client's close"));
+                return;
+            }
+            m_state = State::PeerHalfClosed;
+            m_handler->peerClosed(*this);
+            return;
+        }
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+            return;
+        fail(errno, QStringLiteral("recv"));
+        return;
+    }
+}
+
+void ServerConnection::send(const QByteArray &bytes)
+{
+    if (m_state == State::Closed || m_shutdownSent || bytes.isEmpty())
+        return;
+    m_output.append(bytes);
+    flush();
+}
+
+void ServerConnection::sendStream(std::function<QByteArray()> next, std::function<void()> done)
+{
+    m_streamNext = std::move(next);
+    m_streamDone = std::move(done);
+    pullStream();
+}
+
+void ServerConnection::pullStream()
+{
+    if (m_inPull || !m_streamNext)
+        return;
+    m_inPull = true;
+    while (m_streamNext && m_state != State::Closed && m_output.size() < kStreamHighWater) {
+        const QByteArray piece = m_streamNext();
+        if (piece.isEmpty()) {
+            m_streamNext = nullptr;
+            auto done = std::move(m_streamDone);
+            m_streamDone = nullptr;
+            m_inPull = false;
+            if (done)
+                done();
+            return;
+        }
+        m_output.append(piece);
+        flush();
+    }
+    m_inPull = false;
+}
+
+void ServerConnection::flush()
+{
+    while (!m_output.isEmpty() && m_fd >= 0) {
+        const ssize_t n = ::send(m_fd, m_output.constData(), size_t(m_output.size()), MSG_NOSIGNAL);
+        if (n > 0) {
+            m_bytesOut += n;
+            m_server->m_stats.bytesOut += n;
+            trace(TraceKind::Sent, QStringLiteral("send"), tr("(%n byte(s))", nullptr, int(m_output.size())),
+                QString::number(n), m_output.left(int(n)), n);
+            m_output.remove(0, int(n));
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_writeNotifier->setEnabled(true);
+            return;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        fail(errno, QStringLiteral("send"));
+        return;
+    }
+    if (m_writeNotifier && m_output.isEmpty())
+        m_writeNotifier->setEnabled(false);
+    if (m_output.isEmpty() && !m_inPull && m_streamNext) {
+        pullStream();
+        return;
+    }
+    maybeFinishClosing();
+}
+
+void ServerConnection::onWritable()
+{
+    m_writeNotifier->setEnabled(false);
+    flush();
+}
+
+void ServerConnection::closeAfterSending()
+{
+    if (m_state == State::Closed)
+        return;
+    m_closeRequested = true;
+    maybeFinishClosing();
+}
+
+void ServerConnection::maybeFinishClosing()
+{
+    if (!m_closeRequested || m_shutdownSent || !m_output.isEmpty() || m_streamNext || m_fd < 0)
+        return;
+    // Orderly close: say we are done (FIN), then read until the client closes too, so unread
+    // bytes never turn our close into a reset that could destroy the reply in flight.
+    m_shutdownSent = true;
+    const bool peerDone = m_state == State::PeerHalfClosed;
+    m_state = State::Closing;
+    if (::shutdown(m_fd, SHUT_WR) == 0)
+        trace(TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"), QStringLiteral("ok"));
+    else
+        trace(TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"), errnoName(errno));
+    if (peerDone) {
+        finish(tr("both sides done"));
+        return;
+    }
+    m_readNotifier->setEnabled(true);
+    m_linger.start();
+}
+
+void ServerConnection::closeWithError(const QString &message)
+{
+    if (m_state == State::Closed)
+        return;
+    trace(TraceKind::Error, QString(), message, QString(), {}, 0, ErrorKind::Protocol);
+    finish(tr("closed by the server after an error"));
+}
+
+void ServerConnection::closeForShutdown()
+{
+    if (m_state == State::Closed)
+        return;
+    finish(tr("the server is stopping"));
+}
+
+void ServerConnection::after(int ms, std::function<void()> fn)
+{
+    QTimer::singleShot(ms, this, [this, fn = std::move(fn)] {
+        if (m_state != State::Closed)
+            fn();
+    });
+}
+
+void ServerConnection::note(const QString &text)
+{
+    trace(TraceKind::Note, QString(), text, QString());
+}
+
+void ServerConnection::fail(int err, const QString &call)
+{
+    const SessionError e = makeErrnoError(err, call);
+    trace(TraceKind::Error, call, QStringLiteral("()"), e.osError, {}, 0, e.kind);
+    finish(err == ECONNRESET ? tr("reset by the client") : tr("after an error"));
+}
+
+void ServerConnection::finish(const QString &why)
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_linger.stop();
+    m_streamNext = nullptr;
+    m_streamDone = nullptr;
+    delete m_readNotifier;
+    m_readNotifier = nullptr;
+    delete m_writeNotifier;
+    m_writeNotifier = nullptr;
+    if (m_fd >= 0) {
+        SockUtil::closeFd(m_fd);
+        m_fd = -1;
+    }
+    trace(TraceKind::Closed, QStringLiteral("close"), QStringLiteral("()"), QStringLiteral("ok (%1)").arg(why));
+    m_server->connectionFinished(m_id);
+}
+
+} // namespace swb
