@@ -24,7 +24,9 @@ Decoded fromHex(const QString &text);
 // Bytes -> "48 65 6c" (lower case, one space between bytes).
 QString toHex(const QByteArray &bytes);
 // The hexdump -C layout: "00000000  48 65 6c 6c 6f 0a  ...  |Hello.|", lines separated by '\n',
-// ending with the total length line ("00000006").
+// ending with the total length line ("00000006"). Unlike hexdump -C, repeated identical lines are
+// not collapsed into a '*' line (every line is shown, as hexdump -Cv does); empty input gives empty
+// text, as hexdump -C prints nothing for it.
 QString hexDump(const QByteArray &bytes);
 
 } // namespace swb::PayloadCodec

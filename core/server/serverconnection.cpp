@@ -67,7 +67,7 @@ void ServerConnection::onReadable()
             const QByteArray data(buffer, int(n));
             m_bytesIn += n;
             m_server->m_stats.bytesIn += n;
-            if (m_state == State::Closing && m_shutdownSent) {
+            if (m_closeRequested) { // the behaviour is done with this client: nothing more reaches it
                 trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"),
                     tr("%n byte(s), discarded while closing", nullptr, int(n)), data, n);
                 continue;

@@ -1,0 +1,61 @@
+#include "server/behaviours/timebehaviour.h"
+
+#include <QDateTime>
+#include <QtEndian>
+
+namespace swb {
+
+namespace {
+
+constexpr qint64 kSecondsFrom1900To1970 = 2208988800LL;
+
+class TimeHandler : public StreamHandler {
+public:
+    void opened(StreamPeer &peer) override
+    {
+        peer.send(TimeBehaviour::current());
+        peer.closeAfterSending();
+    }
+    void received(StreamPeer &peer, const QByteArray &data) override
+    {
+        Q_UNUSED(peer)
+        Q_UNUSED(data)
+    }
+    // Already closing since opened().
+    void peerClosed(StreamPeer &peer) override { Q_UNUSED(peer) }
+};
+
+} // namespace
+
+QByteArray TimeBehaviour::encode(qint64 unixSeconds)
+{
+    const auto seconds = static_cast<quint32>(static_cast<quint64>(unixSeconds + kSecondsFrom1900To1970));
+    QByteArray bytes(4, Qt::Uninitialized);
+    qToBigEndian(seconds, bytes.data());
+    return bytes;
+}
+
+QByteArray TimeBehaviour::current()
+{
+    return encode(QDateTime::currentSecsSinceEpoch());
+}
+
+bool TimeBehaviour::supports(Transport transport) const
+{
+    Q_UNUSED(transport)
+    return true;
+}
+
+std::unique_ptr<StreamHandler> TimeBehaviour::newStreamHandler()
+{
+    return std::make_unique<TimeHandler>();
+}
+
+std::optional<QByteArray> TimeBehaviour::datagram(const QByteArray &data, const Endpoint &from)
+{
+    Q_UNUSED(data)
+    Q_UNUSED(from)
+    return current();
+}
+
+} // namespace swb
