@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -68,14 +69,16 @@ static int s_signalPipe[2] = { -1, -1 };
 
 static void onSignal(int signal)
 {
+    const int saved = errno;
     const char byte = char(signal);
     [[maybe_unused]] const ssize_t n = ::write(s_signalPipe[1], &byte, 1);
+    errno = saved;
 }
 
 SignalWatcher::SignalWatcher(QObject *parent)
     : QObject(parent)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_signalPipe) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, s_signalPipe) != 0)
         return;
     // The handler only writes a byte; the event loop reads it and does the real work.
     struct sigaction action {};

@@ -126,7 +126,7 @@ int runServe(const QStringList &arguments)
         fields.insert(QStringLiteral("bytes_out"), double(s.bytesOut));
         fields.insert(QStringLiteral("datagrams_in"), double(s.datagramsIn));
         out.result(outcome, fields,
-            { tr("Stopped: %1 client(s), %2 refused, %3 bytes in, %4 bytes out, %5 datagram(s).")
+            { tr("Stopped: clients %1, refused %2, bytes in %3, bytes out %4, datagrams %5.")
                     .arg(s.clientsTotal)
                     .arg(s.refused)
                     .arg(s.bytesIn)

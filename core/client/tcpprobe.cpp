@@ -65,6 +65,7 @@ void TcpProbe::start(const TcpProbeRequest &request)
     m_candidates.clear();
     m_next = 0;
     m_finished = false;
+    m_halfClosePending = false;
     m_clock.restart();
 
     const Parsed<QString> host = EndpointParser::parseHost(request.host);
@@ -87,6 +88,8 @@ void TcpProbe::start(const TcpProbeRequest &request)
     if (request.timeoutMs > 0)
         m_timeout.start(request.timeoutMs);
     m_lookupId = QHostInfo::lookupHost(m_request.host, this, [this](const QHostInfo &info) {
+        if (info.lookupId() != m_lookupId)
+            return; // the answer to an earlier, abandoned lookup
         m_lookupId = -1;
         resolved(info.addresses(), info.errorString(), int(info.error()));
     });
@@ -184,7 +187,8 @@ void TcpProbe::onWritable()
     if (m_state == State::Connecting) {
         int err = 0;
         socklen_t len = sizeof err;
-        ::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &err, &len);
+        if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
+            err = errno;
         const QString args = QStringLiteral("(%1)").arg(m_result.remote.toString());
         if (err != 0) {
             SessionError e = makeErrnoError(err, QStringLiteral("connect"));
@@ -228,7 +232,7 @@ void TcpProbe::onWritable()
 
 bool TcpProbe::send(const QByteArray &bytes)
 {
-    if (m_state != State::Connected || m_fd < 0)
+    if (m_state != State::Connected || m_fd < 0 || m_halfClosePending)
         return false;
     m_output.append(bytes);
     flushOutput();
@@ -241,7 +245,7 @@ void TcpProbe::flushOutput()
         const ssize_t n = ::send(m_fd, m_output.constData(), size_t(m_output.size()), MSG_NOSIGNAL);
         if (n >= 0) {
             TraceEvent ev = m_clock.make(TraceKind::Sent, QStringLiteral("send"),
-                tr("(%n byte(s))", nullptr, int(m_output.size())), QString::number(n));
+                QStringLiteral("(%1)").arg(byteCount(m_output.size())), QString::number(n));
             ev.payload = m_output.left(int(qMin<qint64>(n, TraceEvent::kMaxPayload)));
             ev.size = n;
             ev.local = m_result.local;
@@ -263,6 +267,8 @@ void TcpProbe::flushOutput()
         lostConnection(e);
         return;
     }
+    if (m_output.isEmpty() && m_halfClosePending)
+        shutdownWrite();
 }
 
 void TcpProbe::onReadable()
@@ -273,7 +279,7 @@ void TcpProbe::onReadable()
         if (n > 0) {
             const QByteArray data(buffer, int(n));
             TraceEvent ev = m_clock.make(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("(65536)"),
-                tr("%n byte(s)", nullptr, int(n)));
+                byteCount(n));
             ev.payload = data.left(TraceEvent::kMaxPayload);
             ev.size = n;
             ev.local = m_result.local;
@@ -319,6 +325,16 @@ void TcpProbe::halfClose()
 {
     if (m_state != State::Connected || m_fd < 0)
         return;
+    if (!m_output.isEmpty()) {
+        m_halfClosePending = true; // after the bytes already queued have gone out
+        return;
+    }
+    shutdownWrite();
+}
+
+void TcpProbe::shutdownWrite()
+{
+    m_halfClosePending = false;
     const int rc = ::shutdown(m_fd, SHUT_WR);
     TraceEvent ev = m_clock.make(
         TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"), rc == 0 ? QStringLiteral("ok") : errnoName(errno));

@@ -81,6 +81,7 @@ private:
     void closeSocket();
     void flushOutput();
     void lostConnection(const SessionError &why);
+    void shutdownWrite();
 
     TcpProbeRequest m_request;
     TcpProbeResult m_result;
@@ -96,6 +97,7 @@ private:
     QByteArray m_received;
     QByteArray m_output;
     bool m_finished = false;
+    bool m_halfClosePending = false; // shutdown(SHUT_WR) once the queued output is sent
 };
 
 } // namespace swb

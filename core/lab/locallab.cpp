@@ -55,6 +55,7 @@ void LocalLab::start()
     m_services = defaultServices();
     m_servers = QList<ListenServer *>(m_services.size(), nullptr);
     m_pending = int(m_services.size());
+    m_run = new QObject(this);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("swb-lab"));
     m_thread->start();
@@ -74,10 +75,10 @@ void LocalLab::startOne(int index, quint16 port)
     server->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, server, &QObject::deleteLater);
     connect(server, &ListenServer::traced, this, &LocalLab::traced, Qt::DirectConnection);
-    connect(server, &ListenServer::started, this, [this, index](const Endpoint &local) {
+    connect(server, &ListenServer::started, m_run, [this, index](const Endpoint &local) {
         serviceStarted(index, local.port);
     });
-    connect(server, &ListenServer::failed, this, [this, index, port](const SessionError &error) {
+    connect(server, &ListenServer::failed, m_run, [this, index, port](const SessionError &error) {
         serviceFailed(index, error.message, error.osError == QLatin1String("EADDRINUSE") && port != 0);
     });
     m_servers[index] = server;
@@ -127,6 +128,8 @@ void LocalLab::stop()
 {
     if (!m_thread)
         return;
+    delete m_run;
+    m_run = nullptr;
     for (ListenServer *server : std::as_const(m_servers)) {
         if (server) {
             server->disconnect(this);

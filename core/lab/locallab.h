@@ -62,6 +62,8 @@ private:
     QList<LabService> m_services;
     QList<ListenServer *> m_servers;
     QThread *m_thread = nullptr;
+    // Context of one start()..stop() run: deleting it drops replies still queued from the old servers.
+    QObject *m_run = nullptr;
     QString m_bindAddress = QStringLiteral("127.0.0.1");
     bool m_ephemeral = false;
     bool m_ready = false;

@@ -90,7 +90,8 @@ void ListenServer::start()
         return void(fail(errno, QStringLiteral("socket"), socketArgs));
     emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("socket"), socketArgs, QStringLiteral("fd %1").arg(m_fd)));
 
-    if (m_options.reuseAddress) {
+    // Only for TCP: on Linux two UDP sockets with SO_REUSEADDR may share a port silently.
+    if (m_options.reuseAddress && m_options.transport == Transport::Tcp) {
         const int one = 1;
         const QString args = QStringLiteral("(SOL_SOCKET, SO_REUSEADDR, 1)");
         if (::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0)
@@ -167,7 +168,7 @@ void ListenServer::onAcceptable()
             ++m_stats.refused;
             SockUtil::closeFd(fd);
             TraceEvent closed = m_clock.make(TraceKind::Closed, QStringLiteral("close"), QStringLiteral("()"),
-                tr("ok (refused: the server already has its maximum of %n client(s))", nullptr, m_options.maxClients));
+                tr("ok (refused: the server already has its maximum of %1 clients)").arg(m_options.maxClients));
             closed.local = local;
             closed.remote = peer;
             closed.connectionId = id;
@@ -217,7 +218,7 @@ void ListenServer::onDatagramReadable()
         }
         const int id = *sender;
         TraceEvent in = m_clock.make(TraceKind::Received, QStringLiteral("recvfrom"), QStringLiteral("()"),
-            tr("%n byte(s) from %1", nullptr, int(realSize)).arg(peer.toString()));
+            tr("%1 from %2").arg(byteCount(realSize), peer.toString()));
         in.payload = data.left(TraceEvent::kMaxPayload);
         in.size = realSize;
         in.local = m_local;
@@ -233,9 +234,10 @@ void ListenServer::onDatagramReadable()
         peer.toSockaddr(&to, &toLen);
         const ssize_t sent = ::sendto(m_fd, reply->constData(), size_t(reply->size()), MSG_NOSIGNAL,
             reinterpret_cast<const sockaddr *>(&to), socklen_t(toLen));
+        const int sendErr = sent < 0 ? errno : 0;
         TraceEvent out = m_clock.make(TraceKind::Sent, QStringLiteral("sendto"),
-            tr("(%1, %n byte(s))", nullptr, int(reply->size())).arg(peer.toString()),
-            sent >= 0 ? QString::number(sent) : errnoName(errno));
+            QStringLiteral("(%1, %2)").arg(peer.toString(), byteCount(reply->size())),
+            sent >= 0 ? QString::number(sent) : errnoName(sendErr));
         out.local = m_local;
         out.remote = peer;
         out.connectionId = id;

@@ -24,6 +24,13 @@ ServerConnection::ServerConnection(ListenServer *server, int id, int fd, const E
     m_linger.setSingleShot(true);
     m_linger.setInterval(kLingerMs);
     connect(&m_linger, &QTimer::timeout, this, [this] { finish(tr("the client did not close in time")); });
+    m_stall.setSingleShot(true);
+    m_stall.setInterval(kStallMs);
+    connect(&m_stall, &QTimer::timeout, this, [this] {
+        trace(TraceKind::Error, QString(), tr("The client has read nothing for %1 s while output waits for it.")
+            .arg(kStallMs / 1000), QString(), {}, 0, ErrorKind::Timeout);
+        finish(tr("the client stopped reading"));
+    });
 }
 
 ServerConnection::~ServerConnection()
@@ -69,13 +76,16 @@ void ServerConnection::onReadable()
             m_server->m_stats.bytesIn += n;
             if (m_closeRequested) { // the behaviour is done with this client: nothing more reaches it
                 trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"),
-                    tr("%n byte(s), discarded while closing", nullptr, int(n)), data, n);
+                    tr("%1, discarded while closing").arg(byteCount(n)), data, n);
                 continue;
             }
-            trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"), tr("%n byte(s)", nullptr, int(n)),
+            trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"), byteCount(n),
                 data, n);
             m_handler->received(*this, data);
             if (m_state == State::Closed || m_state == State::PeerHalfClosed)
+                return;
+            updateReading();
+            if (m_readNotifier && !m_readNotifier->isEnabled())
                 return;
             continue;
         }
@@ -142,13 +152,20 @@ void ServerConnection::flush()
         if (n > 0) {
             m_bytesOut += n;
             m_server->m_stats.bytesOut += n;
-            trace(TraceKind::Sent, QStringLiteral("send"), tr("(%n byte(s))", nullptr, int(m_output.size())),
+            trace(TraceKind::Sent, QStringLiteral("send"), QStringLiteral("(%1)").arg(byteCount(m_output.size())),
                 QString::number(n), m_output.left(int(n)), n);
             m_output.remove(0, int(n));
+            if (m_output.isEmpty())
+                m_stall.stop();
+            else
+                m_stall.start(); // progress: the client reads
             continue;
         }
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             m_writeNotifier->setEnabled(true);
+            if (!m_stall.isActive())
+                m_stall.start();
+            updateReading();
             return;
         }
         if (n < 0 && errno == EINTR)
@@ -158,11 +175,28 @@ void ServerConnection::flush()
     }
     if (m_writeNotifier && m_output.isEmpty())
         m_writeNotifier->setEnabled(false);
+    updateReading();
     if (m_output.isEmpty() && !m_inPull && m_streamNext) {
         pullStream();
         return;
     }
     maybeFinishClosing();
+}
+
+void ServerConnection::updateReading()
+{
+    // Backpressure: while a client does not read what we owe it, stop reading what it sends, so a
+    // client that floods without reading can never make us buffer without bound.
+    if (!m_readNotifier || m_state == State::Closed || m_state == State::PeerHalfClosed)
+        return;
+    if (m_shutdownSent) {
+        m_readNotifier->setEnabled(true);
+        return;
+    }
+    if (m_output.size() >= kStreamHighWater)
+        m_readNotifier->setEnabled(false);
+    else if (m_output.size() < kStreamHighWater / 2)
+        m_readNotifier->setEnabled(true);
 }
 
 void ServerConnection::onWritable()
@@ -241,6 +275,7 @@ void ServerConnection::finish(const QString &why)
         return;
     m_state = State::Closed;
     m_linger.stop();
+    m_stall.stop();
     m_streamNext = nullptr;
     m_streamDone = nullptr;
     delete m_readNotifier;

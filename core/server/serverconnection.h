@@ -49,6 +49,8 @@ public:
     static constexpr int kLingerMs = 2000;
     static constexpr int kReadChunk = 64 * 1024;
     static constexpr int kStreamHighWater = 256 * 1024;
+    // A client that stops reading while we have output for it is closed after this long.
+    static constexpr int kStallMs = 30000;
 
 private:
     void onReadable();
@@ -56,6 +58,7 @@ private:
     void flush();
     void pullStream();
     void maybeFinishClosing();
+    void updateReading();
     void fail(int err, const QString &call);
     void finish(const QString &why);
     void trace(TraceKind kind, const QString &call, const QString &arguments, const QString &result,
@@ -77,6 +80,7 @@ private:
     bool m_closeRequested = false;
     bool m_shutdownSent = false;
     QTimer m_linger;
+    QTimer m_stall;
     qint64 m_bytesIn = 0;
     qint64 m_bytesOut = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "net/payloadcodec.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 #include <chrono>
@@ -27,6 +28,12 @@ QString traceKindName(TraceKind kind)
         return QStringLiteral("error");
     }
     return {};
+}
+
+QString byteCount(qint64 n)
+{
+    return n == 1 ? QCoreApplication::translate("Trace", "1 byte")
+                  : QCoreApplication::translate("Trace", "%1 bytes").arg(n);
 }
 
 QString TraceEvent::callText() const

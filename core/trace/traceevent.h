@@ -15,6 +15,8 @@ namespace swb {
 
 enum class TraceKind { Call, Sent, Received, Opened, Closed, Note, Error };
 QString traceKindName(TraceKind kind);
+// "1 byte", "6 bytes": how the trace names a size.
+QString byteCount(qint64 n);
 
 struct TraceEvent {
     qint64 atNs = 0; // monotonic, from the start of the session (or server)

@@ -14,7 +14,10 @@ void TraceModel::setCapacity(int capacity)
     m_ring.clear();
     m_head = 0;
     m_count = 0;
+    m_dropped = 0;
+    m_total = 0;
     endResetModel();
+    emit droppedChanged(0);
 }
 
 const TraceEvent &TraceModel::eventAt(int row) const

@@ -220,7 +220,7 @@ private slots:
         QCOMPARE(serve.exitCode(), 0);
         out += QString::fromUtf8(serve.readAllStandardOutput());
         QVERIFY(out.contains(QStringLiteral("close(listening socket)")));
-        QVERIFY(out.contains(QStringLiteral("Stopped: 1 client(s)")));
+        QVERIFY(out.contains(QStringLiteral("Stopped: clients 1,")));
     }
 
     void servePortInUse()

@@ -1,0 +1,109 @@
+// The main window: its panel list, the lab indicator and the lab dialog.
+
+#include "lab/locallab.h"
+#include "labdialog.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QtTest>
+
+#include <memory>
+
+using namespace swb;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void showsPanelsAndLabState();
+    void labOffSaysSo();
+};
+
+void TestMainWindow::showsPanelsAndLabState()
+{
+    LocalLab lab;
+    lab.setEphemeralPorts(true);
+    lab.start();
+
+    MainWindow window(&lab);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Socket Workbench"));
+
+    auto *panels = window.findChild<QListWidget *>(QStringLiteral("panelList"));
+    QVERIFY(panels);
+    QVERIFY(panels->count() >= 1);
+    QCOMPARE(panels->item(0)->text(), QStringLiteral("Connect & Inspect"));
+    QCOMPARE(panels->currentRow(), 0);
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("connectPanel"))->isVisible());
+
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("labStatusButton"));
+    QVERIFY(button);
+    QTRY_VERIFY_WITH_TIMEOUT(lab.isReady(), 10000);
+    QTRY_VERIFY2(button->text().contains(QLatin1String("services on 127.0.0.1")), qPrintable(button->text()));
+    QCOMPARE(button->text(), QStringLiteral("Lab: %1 services on 127.0.0.1").arg(lab.services().size()));
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *dialog = window.findChild<QDialog *>(QStringLiteral("labDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(!dialog->isModal());
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("labTable"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), int(lab.services().size()));
+    const QString echoAt = QStringLiteral("127.0.0.1:%1").arg(lab.port(QStringLiteral("echo")));
+    bool found = false;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->text() == QLatin1String("echo")
+            && table->item(row, 1)->text() == QLatin1String("TCP")) {
+            QCOMPARE(table->item(row, 2)->text(), echoAt);
+            QVERIFY(table->item(row, 3)->text().startsWith(QLatin1String("running")));
+            found = true;
+        }
+    }
+    QVERIFY2(found, "echo (TCP) not listed");
+
+    // The start-at-launch setting is one setting, shown in the menu and in the dialog.
+    auto *check = dialog->findChild<QCheckBox *>(QStringLiteral("labEnabledCheck"));
+    auto *action = window.findChild<QAction *>(QStringLiteral("startLabAction"));
+    QVERIFY(check && action);
+    QVERIFY(check->isChecked());
+    QVERIFY(action->isChecked());
+    check->click();
+    QVERIFY(!action->isChecked());
+    action->trigger();
+    QVERIFY(check->isChecked());
+
+    // Clicking again shows the same dialog.
+    dialog->close();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(window.findChildren<QDialog *>(QStringLiteral("labDialog")).size(), 1);
+
+    window.close();
+    lab.stop();
+}
+
+void TestMainWindow::labOffSaysSo()
+{
+    MainWindow window(nullptr);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("labStatusButton"));
+    QCOMPARE(button->text(), QStringLiteral("Lab: off"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *dialog = window.findChild<QDialog *>(QStringLiteral("labDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("labTable"));
+    QCOMPARE(table->rowCount(), int(LocalLab::defaultServices().size()));
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("off"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,191 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "lab/locallab.h"
+#include "labdialog.h"
+#include "panels/connectpanel.h"
+#include "widgets/panelscrollarea.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace swb {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kLastPanelKey = QStringLiteral("mainWindow/lastPanel");
+} // namespace
+
+MainWindow::MainWindow(LocalLab *lab, QWidget *parent)
+    : QMainWindow(parent)
+    , m_lab(lab)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    // Never an address here: the title shows in screenshots, task bars and screen shares.
+    setWindowTitle(tr("Socket Workbench"));
+
+    m_panelList = new QListWidget(this);
+    m_panelList->setObjectName(QStringLiteral("panelList"));
+    m_panelList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_panelList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_panelList->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("panelStack"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->addWidget(m_panelList);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_labButton = new QPushButton(this);
+    m_labButton->setObjectName(QStringLiteral("labStatusButton"));
+    m_labButton->setFlat(true);
+    m_labButton->setCursor(Qt::PointingHandCursor);
+    m_labButton->setToolTip(tr("Show the local lab's services and their ports"));
+    statusBar()->addWidget(m_labButton);
+
+    connect(m_panelList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_labButton, &QPushButton::clicked, this, &MainWindow::showLabDialog);
+    if (m_lab)
+        connect(m_lab, &LocalLab::ready, this, &MainWindow::updateLabStatus);
+
+    buildMenus();
+
+    // The panels, in sidebar order.
+    addPanel(tr("Connect & Inspect"), new ConnectPanel(m_lab, this));
+
+    updateLabStatus();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *lab = menuBar()->addMenu(tr("&Lab"));
+    QAction *services = lab->addAction(tr("&Services and Ports\u2026"));
+    connect(services, &QAction::triggered, this, &MainWindow::showLabDialog);
+    m_startLabAction = lab->addAction(tr("Start the local lab when the app starts"));
+    m_startLabAction->setObjectName(QStringLiteral("startLabAction"));
+    m_startLabAction->setCheckable(true);
+    m_startLabAction->setChecked(AppSettings::value(AppSettings::labEnabledKey(), true).toBool());
+    m_startLabAction->setToolTip(tr("Takes effect the next time Socket Workbench starts"));
+    connect(m_startLabAction, &QAction::toggled, this, &MainWindow::setStartLabAtLaunch);
+}
+
+void MainWindow::addPanel(const QString &title, QWidget *panel)
+{
+    // Scroll bars keep every control reachable when a large presentation font outgrows the window.
+    m_stack->addWidget(new PanelScrollArea(panel, m_stack));
+    auto *item = new QListWidgetItem(title, m_panelList);
+    item->setData(Qt::UserRole, panel->objectName());
+    if (m_panelList->currentRow() < 0)
+        m_panelList->setCurrentRow(0);
+    updateSidebarWidth();
+}
+
+void MainWindow::updateSidebarWidth()
+{
+    int widest = 0;
+    const QFontMetrics metrics(m_panelList->font());
+    for (int i = 0; i < m_panelList->count(); ++i)
+        widest = qMax(widest, metrics.horizontalAdvance(m_panelList->item(i)->text()));
+    m_panelList->setFixedWidth(widest + metrics.height() * 2 + m_panelList->frameWidth() * 2);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        updateSidebarWidth();
+}
+
+void MainWindow::updateLabStatus()
+{
+    QString text;
+    if (!m_lab) {
+        text = tr("Lab: off");
+    } else if (!m_lab->isReady()) {
+        text = tr("Lab: starting\u2026");
+    } else {
+        int running = 0;
+        int failed = 0;
+        for (const LabService &service : m_lab->services()) {
+            if (service.running)
+                ++running;
+            else
+                ++failed;
+        }
+        if (failed == 1)
+            text = tr("Lab: 1 service could not start");
+        else if (failed > 1)
+            text = tr("Lab: %1 services could not start").arg(failed);
+        else if (running == 1)
+            text = tr("Lab: 1 service on %1").arg(m_lab->bindAddress());
+        else
+            text = tr("Lab: %1 services on %2").arg(running).arg(m_lab->bindAddress());
+    }
+    m_labButton->setText(text);
+}
+
+LabDialog *MainWindow::showLabDialog()
+{
+    if (!m_labDialog) {
+        m_labDialog = new LabDialog(m_lab, this);
+        connect(m_labDialog, &LabDialog::startAtLaunchChanged, m_startLabAction, &QAction::setChecked);
+    }
+    m_labDialog->refresh();
+    m_labDialog->show();
+    m_labDialog->raise();
+    m_labDialog->activateWindow();
+    return m_labDialog;
+}
+
+void MainWindow::setStartLabAtLaunch(bool on)
+{
+    AppSettings::setValue(AppSettings::labEnabledKey(), on);
+    if (m_labDialog)
+        m_labDialog->setStartAtLaunch(on);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QByteArray geometry = AppSettings::value(kGeometryKey).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1100, 720);
+    const QString last = AppSettings::value(kLastPanelKey).toString();
+    for (int i = 0; i < m_panelList->count(); ++i) {
+        if (m_panelList->item(i)->data(Qt::UserRole).toString() == last)
+            m_panelList->setCurrentRow(i);
+    }
+}
+
+void MainWindow::saveSettings()
+{
+    AppSettings::setValue(kGeometryKey, saveGeometry());
+    if (QListWidgetItem *item = m_panelList->currentItem())
+        AppSettings::setValue(kLastPanelKey, item->data(Qt::UserRole));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace swb

@@ -1,0 +1,49 @@
+#pragma once
+// The main window: a sidebar of panels, the current panel, and a status bar whose lab button says
+// whether the local lab runs and opens the list of its services.
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace swb {
+
+class LabDialog;
+class LocalLab;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // lab is null when the lab is off; it must outlive the window or be deleted with QObject rules.
+    explicit MainWindow(LocalLab *lab, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // One sidebar entry and one page; the panel's objectName names it in the settings.
+    void addPanel(const QString &title, QWidget *panel);
+    LabDialog *showLabDialog();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    void updateLabStatus();
+    void updateSidebarWidth();
+    void restoreSettings();
+    void saveSettings();
+    void setStartLabAtLaunch(bool on);
+
+    QPointer<LocalLab> m_lab;
+    QListWidget *m_panelList = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QPushButton *m_labButton = nullptr;
+    QAction *m_startLabAction = nullptr;
+    QPointer<LabDialog> m_labDialog;
+};
+
+} // namespace swb

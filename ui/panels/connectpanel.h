@@ -1,0 +1,110 @@
+#pragma once
+// "Connect & Inspect": connect a TCP socket to a host and port (a lab service by default), show the
+// calls it makes step by step and both of its endpoints (getsockname / getpeername), keep a history
+// of attempts so the changing client port is visible, then send, receive, half-close and close.
+
+#include "client/tcpprobe.h"
+
+#include <QList>
+#include <QPointer>
+#include <QTime>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTableWidget;
+
+namespace swb {
+
+class BytesView;
+class LocalLab;
+class TraceBuffer;
+class TraceModel;
+class TraceStyleProxy;
+
+class ConnectPanel : public QWidget {
+    Q_OBJECT
+public:
+    // lab may be null (the lab is off); the panel then defaults to port 50007.
+    explicit ConnectPanel(LocalLab *lab, QWidget *parent = nullptr);
+    ~ConnectPanel() override;
+
+    static constexpr quint16 kFallbackPort = 50007;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void applyFonts();
+    void labReady();
+    void fillLabServices();
+    void labServiceChosen(int index);
+    void syncLabServiceCombo();
+    bool validate();
+    void reloadRecentHosts();
+
+    void startConnect();
+    void closeConnection();
+    void halfCloseConnection();
+    void sendPayload();
+    void discardProbe();
+
+    void onFinished(const swb::TcpProbeResult &result);
+    void onStateChanged(swb::TcpProbe::State state);
+    void onConnectionClosed(const swb::SessionError &why);
+
+    void addHistoryRow(const TcpProbeResult &result);
+    void showError(const SessionError &error);
+    void setEndpoints(const Endpoint &local, const Endpoint &remote);
+    void updateControls();
+
+    QPointer<LocalLab> m_lab;
+    QPointer<TcpProbe> m_probe;
+    TraceBuffer *m_buffer = nullptr;
+    TraceModel *m_traceModel = nullptr;
+    TraceStyleProxy *m_traceStyle = nullptr;
+    QTime m_attemptTime;
+    bool m_portEdited = false;
+    bool m_closingByUs = false;
+
+    QComboBox *m_labServiceCombo = nullptr;
+    QComboBox *m_hostEdit = nullptr;
+    QLineEdit *m_portEdit = nullptr;
+    QComboBox *m_familyCombo = nullptr;
+    QDoubleSpinBox *m_timeoutSpin = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    QPushButton *m_closeButton = nullptr;
+    QLabel *m_hostError = nullptr;
+    QLabel *m_portError = nullptr;
+
+    QList<QLabel *> m_headings;
+    QLabel *m_localCaption = nullptr;
+    QLabel *m_remoteCaption = nullptr;
+    QLabel *m_localLabel = nullptr;
+    QLabel *m_remoteLabel = nullptr;
+    QLabel *m_localPython = nullptr;
+    QLabel *m_remotePython = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+
+    QTableView *m_stepTable = nullptr;
+    QLabel *m_historyHint = nullptr;
+    QTableWidget *m_historyTable = nullptr;
+
+    QLineEdit *m_sendEdit = nullptr;
+    QComboBox *m_sendModeCombo = nullptr;
+    QCheckBox *m_appendNewlineCheck = nullptr;
+    QPushButton *m_sendButton = nullptr;
+    QPushButton *m_halfCloseButton = nullptr;
+    QLabel *m_sendError = nullptr;
+    QLabel *m_closedLabel = nullptr;
+    BytesView *m_bytesView = nullptr;
+};
+
+} // namespace swb
