@@ -81,7 +81,7 @@ SignalWatcher::SignalWatcher(QObject *parent)
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, s_signalPipe) != 0)
         return;
     // The handler only writes a byte; the event loop reads it and does the real work.
-    struct sigaction action {};
+    struct sigaction action { };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

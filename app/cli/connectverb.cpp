@@ -1,7 +1,7 @@
 #include "connectverb.h"
 
-#include "cliutil.h"
 #include "client/tcpprobe.h"
+#include "cliutil.h"
 #include "net/payloadcodec.h"
 
 #include <QCoreApplication>
@@ -71,7 +71,9 @@ int runConnect(const QStringList &arguments)
     TcpProbeRequest request;
     request.host = parser.positionalArguments().at(0);
     request.port = parser.positionalArguments().at(1);
-    request.family = parser.isSet(v4) ? AddressFamily::IPv4 : parser.isSet(v6) ? AddressFamily::IPv6 : AddressFamily::Any;
+    request.family = parser.isSet(v4) ? AddressFamily::IPv4
+        : parser.isSet(v6)            ? AddressFamily::IPv6
+                                      : AddressFamily::Any;
     request.timeoutMs = int(timeoutS * 1000);
 
     TcpProbe probe;

@@ -40,9 +40,9 @@ int runServe(const QStringList &arguments)
            "listen, accept, recv, send, close; or recvfrom/sendto) until Ctrl-C. Behaviours:")
         + behaviours);
     parser.addPositionalArgument(QStringLiteral("transport"), tr("tcp or udp."));
-    const QCommandLineOption bind(
-        QStringLiteral("bind"), tr("Address to bind (default 127.0.0.1; 0.0.0.0 or :: for every interface)."),
-        tr("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+        tr("Address to bind (default 127.0.0.1; 0.0.0.0 or :: for every interface)."), tr("ADDR"),
+        QStringLiteral("127.0.0.1"));
     const QCommandLineOption port(QStringLiteral("port"),
         tr("Port or service name; 0 lets the system choose (default: the lab's port for the behaviour)."), tr("P"));
     const QCommandLineOption behaviour(
@@ -106,9 +106,11 @@ int runServe(const QStringList &arguments)
     SessionError outcome;
     QObject::connect(&server, &ListenServer::traced, &server, [&](const TraceEvent &e) { out.event(e); });
     QObject::connect(&server, &ListenServer::started, &server, [&](const Endpoint &local) {
-        out.line(tr("Serving %1 over %2 on %3. Try: socket-workbench connect %4 %5   (Ctrl-C stops)")
-                     .arg(options.behaviour, transport.toUpper(), local.toString(), local.host)
-                     .arg(local.port));
+        const QString client = options.transport == Transport::Tcp
+            ? QStringLiteral("socket-workbench connect %1 %2").arg(local.host).arg(local.port)
+            : QStringLiteral("nc -u %1 %2").arg(local.host).arg(local.port);
+        out.line(tr("Serving %1 over %2 on %3. Try: %4   (Ctrl-C stops)")
+                     .arg(options.behaviour, transport.toUpper(), local.toString(), client));
     });
     QObject::connect(&server, &ListenServer::failed, &server, [&](const SessionError &e) {
         outcome = e;
@@ -166,8 +168,8 @@ int runLab(const QStringList &arguments)
             const QString address = Endpoint { lab.bindAddress(), s.port }.toString();
             if (s.running) {
                 ++running;
-                out.line(QStringLiteral("%1 %2 %3").arg(s.behaviour.leftJustified(10), transportName(s.transport),
-                    address));
+                out.line(
+                    QStringLiteral("%1 %2 %3").arg(s.behaviour.leftJustified(10), transportName(s.transport), address));
             } else {
                 out.line(QStringLiteral("%1 %2 not running: %3")
                              .arg(s.behaviour.leftJustified(10), transportName(s.transport), s.error));

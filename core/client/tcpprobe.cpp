@@ -109,7 +109,8 @@ void TcpProbe::resolved(const QList<QHostAddress> &addresses, const QString &err
     const QString family = m_request.family == AddressFamily::IPv4 ? QStringLiteral("AF_INET")
         : m_request.family == AddressFamily::IPv6                  ? QStringLiteral("AF_INET6")
                                                                    : QStringLiteral("AF_UNSPEC");
-    const QString args = QStringLiteral("(\"%1\", %2, %3, SOCK_STREAM)").arg(m_request.host).arg(m_result.port).arg(family);
+    const QString args
+        = QStringLiteral("(\"%1\", %2, %3, SOCK_STREAM)").arg(m_request.host).arg(m_result.port).arg(family);
     if (lookupError != QHostInfo::NoError || addresses.isEmpty()) {
         SessionError e;
         e.kind = ErrorKind::Resolve;
@@ -148,8 +149,7 @@ void TcpProbe::tryNextAddress()
         sockaddr_storage ss {};
         unsigned len = 0;
         target.toSockaddr(&ss, &len);
-        const QString socketArgs
-            = QStringLiteral("(%1, SOCK_STREAM)").arg(SockUtil::familyName(ss.ss_family));
+        const QString socketArgs = QStringLiteral("(%1, SOCK_STREAM)").arg(SockUtil::familyName(ss.ss_family));
         m_fd = ::socket(ss.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (m_fd < 0) {
             const SessionError e = makeErrnoError(errno, QStringLiteral("socket"));
@@ -160,7 +160,8 @@ void TcpProbe::tryNextAddress()
                 continue;
             return fail(e);
         }
-        emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("socket"), socketArgs, QStringLiteral("fd %1").arg(m_fd)));
+        emitEvent(
+            m_clock.make(TraceKind::Call, QStringLiteral("socket"), socketArgs, QStringLiteral("fd %1").arg(m_fd)));
         m_result.remote = target;
         const int rc = ::connect(m_fd, reinterpret_cast<const sockaddr *>(&ss), socklen_t(len));
         if (rc == 0 || errno == EINPROGRESS) {
@@ -171,8 +172,8 @@ void TcpProbe::tryNextAddress()
         }
         const int err = errno;
         const SessionError e = makeErrnoError(err, QStringLiteral("connect"));
-        TraceEvent ev
-            = m_clock.make(TraceKind::Error, QStringLiteral("connect"), QStringLiteral("(%1)").arg(target.toString()), e.osError);
+        TraceEvent ev = m_clock.make(
+            TraceKind::Error, QStringLiteral("connect"), QStringLiteral("(%1)").arg(target.toString()), e.osError);
         ev.error = e.kind;
         ev.remote = target;
         emitEvent(ev);
@@ -192,8 +193,8 @@ void TcpProbe::onWritable()
         const QString args = QStringLiteral("(%1)").arg(m_result.remote.toString());
         if (err != 0) {
             SessionError e = makeErrnoError(err, QStringLiteral("connect"));
-            e.message = tr("connect() to %1 failed: %2 (%3)")
-                            .arg(m_result.remote.toString(), errnoText(err), errnoName(err));
+            e.message
+                = tr("connect() to %1 failed: %2 (%3)").arg(m_result.remote.toString(), errnoText(err), errnoName(err));
             TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("connect"), args, e.osError);
             ev.error = e.kind;
             ev.remote = m_result.remote;
@@ -278,8 +279,8 @@ void TcpProbe::onReadable()
         const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
         if (n > 0) {
             const QByteArray data(buffer, int(n));
-            TraceEvent ev = m_clock.make(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("(65536)"),
-                byteCount(n));
+            TraceEvent ev
+                = m_clock.make(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("(65536)"), byteCount(n));
             ev.payload = data.left(TraceEvent::kMaxPayload);
             ev.size = n;
             ev.local = m_result.local;
@@ -336,8 +337,8 @@ void TcpProbe::shutdownWrite()
 {
     m_halfClosePending = false;
     const int rc = ::shutdown(m_fd, SHUT_WR);
-    TraceEvent ev = m_clock.make(
-        TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"), rc == 0 ? QStringLiteral("ok") : errnoName(errno));
+    TraceEvent ev = m_clock.make(TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"),
+        rc == 0 ? QStringLiteral("ok") : errnoName(errno));
     if (rc != 0) {
         ev.kind = TraceKind::Error;
         ev.error = ErrorKind::Io;

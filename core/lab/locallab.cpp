@@ -75,9 +75,8 @@ void LocalLab::startOne(int index, quint16 port)
     server->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, server, &QObject::deleteLater);
     connect(server, &ListenServer::traced, this, &LocalLab::traced, Qt::DirectConnection);
-    connect(server, &ListenServer::started, m_run, [this, index](const Endpoint &local) {
-        serviceStarted(index, local.port);
-    });
+    connect(server, &ListenServer::started, m_run,
+        [this, index](const Endpoint &local) { serviceStarted(index, local.port); });
     connect(server, &ListenServer::failed, m_run, [this, index, port](const SessionError &error) {
         serviceFailed(index, error.message, error.osError == QLatin1String("EADDRINUSE") && port != 0);
     });

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>

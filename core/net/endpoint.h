@@ -38,8 +38,7 @@ struct Endpoint {
 enum class Transport { Tcp, Udp };
 QString transportName(Transport t); // "tcp" / "udp"
 
-template<typename T>
-struct Parsed {
+template<typename T> struct Parsed {
     std::optional<T> value;
     SessionError error; // Usage, naming the field, when value is empty
     bool ok() const { return value.has_value(); }

@@ -42,8 +42,8 @@ bool ListenServer::fail(int err, const QString &call, const QString &arguments)
                         .arg(m_options.port)
                         .arg(m_options.bindAddress);
     else if (err == EACCES && m_options.port < 1024)
-        e.message = tr("Port %1 is below 1024 and needs administrator rights. Use a port above 1024.")
-                        .arg(m_options.port);
+        e.message
+            = tr("Port %1 is below 1024 and needs administrator rights. Use a port above 1024.").arg(m_options.port);
     TraceEvent ev = m_clock.make(TraceKind::Error, call, arguments, e.osError);
     ev.error = e.kind;
     emitEvent(ev);
@@ -99,7 +99,10 @@ void ListenServer::start()
         emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("setsockopt"), args, QStringLiteral("ok")));
     }
 
-    const QString bindArgs = QStringLiteral("(%1)").arg(want.toString());
+    // Port 0 is shown too: asking for "any free port" is part of the lesson.
+    const QString bindArgs = want.port != 0 ? QStringLiteral("(%1)").arg(want.toString())
+        : want.isIPv6()                     ? QStringLiteral("([%1]:0)").arg(want.host)
+                                            : QStringLiteral("(%1:0)").arg(want.host);
     if (::bind(m_fd, reinterpret_cast<const sockaddr *>(&ss), socklen_t(len)) != 0)
         return void(fail(errno, QStringLiteral("bind"), bindArgs));
     emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("bind"), bindArgs, QStringLiteral("ok")));
@@ -274,8 +277,8 @@ void ListenServer::stop()
     m_notifier = nullptr;
     SockUtil::closeFd(m_fd);
     m_fd = -1;
-    TraceEvent ev = m_clock.make(TraceKind::Closed, QStringLiteral("close"), QStringLiteral("(listening socket)"),
-        QStringLiteral("ok"));
+    TraceEvent ev = m_clock.make(
+        TraceKind::Closed, QStringLiteral("close"), QStringLiteral("(listening socket)"), QStringLiteral("ok"));
     ev.local = m_local;
     emitEvent(ev);
     m_udpSenders.clear();

@@ -27,8 +27,9 @@ ServerConnection::ServerConnection(ListenServer *server, int id, int fd, const E
     m_stall.setSingleShot(true);
     m_stall.setInterval(kStallMs);
     connect(&m_stall, &QTimer::timeout, this, [this] {
-        trace(TraceKind::Error, QString(), tr("The client has read nothing for %1 s while output waits for it.")
-            .arg(kStallMs / 1000), QString(), {}, 0, ErrorKind::Timeout);
+        trace(TraceKind::Error, QString(),
+            tr("The client has read nothing for %1 s while output waits for it.").arg(kStallMs / 1000), QString(), {},
+            0, ErrorKind::Timeout);
         finish(tr("the client stopped reading"));
     });
 }
@@ -79,8 +80,7 @@ void ServerConnection::onReadable()
                     tr("%1, discarded while closing").arg(byteCount(n)), data, n);
                 continue;
             }
-            trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"), byteCount(n),
-                data, n);
+            trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"), byteCount(n), data, n);
             m_handler->received(*this, data);
             if (m_state == State::Closed || m_state == State::PeerHalfClosed)
                 return;

@@ -47,8 +47,8 @@ public:
     TraceClock();
     void restart();
     qint64 elapsedNs() const;
-    TraceEvent make(TraceKind kind, const QString &call, const QString &arguments = {},
-        const QString &result = {}) const;
+    TraceEvent make(
+        TraceKind kind, const QString &call, const QString &arguments = {}, const QString &result = {}) const;
 
 private:
     qint64 m_startNs = 0;

@@ -98,7 +98,7 @@ QVariant TraceModel::headerData(int section, Qt::Orientation orientation, int ro
 
 void TraceModel::append(const TraceEvent &event)
 {
-    appendBatch(QVector<TraceEvent>{event});
+    appendBatch(QVector<TraceEvent> { event });
 }
 
 void TraceModel::appendBatch(const QVector<TraceEvent> &batch)

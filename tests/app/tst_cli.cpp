@@ -75,9 +75,12 @@ private slots:
     {
         QTest::addColumn<QString>("verb");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("connect") << "connect" << "getsockname";
-        QTest::newRow("serve") << "serve" << "timestamp";
-        QTest::newRow("lab") << "lab" << "welcome";
+        QTest::newRow("connect") << "connect"
+                                 << "getsockname";
+        QTest::newRow("serve") << "serve"
+                               << "timestamp";
+        QTest::newRow("lab") << "lab"
+                             << "welcome";
     }
 
     void helpOnEveryVerb()
@@ -122,7 +125,8 @@ private slots:
             QString::number(ts->localEndpoint().port), QStringLiteral("--send"), QStringLiteral("hi\\n") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("shutdown(SHUT_WR)")));
-        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral(R"("\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\] hi\\n")"))),
+        QVERIFY2(r.out.contains(
+                     QRegularExpression(QStringLiteral(R"("\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\] hi\\n")"))),
             qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("0: the server closed the connection")));
     }
@@ -265,8 +269,8 @@ private slots:
             }(),
             10000);
         for (const LabService &s : LocalLab::defaultServices())
-            QVERIFY2(out.contains(QRegularExpression(QStringLiteral("%1\\s+%2 127\\.0\\.0\\.1:\\d+")
-                                                         .arg(s.behaviour, transportName(s.transport)))),
+            QVERIFY2(out.contains(QRegularExpression(
+                         QStringLiteral("%1\\s+%2 127\\.0\\.0\\.1:\\d+").arg(s.behaviour, transportName(s.transport)))),
                 qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("11 of 11 services")));
         lab.kill(); // SIGKILL is not the test here; SIGINT below is

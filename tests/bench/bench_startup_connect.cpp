@@ -104,8 +104,8 @@ int main(int argc, char **argv)
     QProcessEnvironment guiEnv = env;
     guiEnv.insert(QStringLiteral("SWB_EXIT_AFTER_SHOW"), QStringLiteral("1"));
     const Timing ours = timeCommand(binary, {}, guiEnv, runs, "shown");
-    const Timing peer = timeCommand(QCoreApplication::applicationFilePath(), { QStringLiteral("--baseline-window") },
-        env, runs);
+    const Timing peer
+        = timeCommand(QCoreApplication::applicationFilePath(), { QStringLiteral("--baseline-window") }, env, runs);
     printRow("socket-workbench (process start to exit)", ours);
     std::printf("  %-44s median %8.2f ms   (target <= 200 ms)\n", "socket-workbench: runGui() to window shown",
         median(ours.reportedMs));
@@ -140,8 +140,9 @@ int main(int argc, char **argv)
     const QString socat = QStandardPaths::findExecutable(QStringLiteral("socat"));
     if (!socat.isEmpty())
         printRow("peer: socat /dev/null TCP:127.0.0.1:PORT",
-            timeCommand(socat, { QStringLiteral("-u"), QStringLiteral("/dev/null"), QStringLiteral("TCP:127.0.0.1:") + port },
-                env, runs));
+            timeCommand(socat,
+                { QStringLiteral("-u"), QStringLiteral("/dev/null"), QStringLiteral("TCP:127.0.0.1:") + port }, env,
+                runs));
     else
         std::printf("  peer socat: not installed\n");
     lab.stop();

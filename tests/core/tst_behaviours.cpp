@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QUdpSocket>
 #include <QtEndian>
+
 #include <chrono>
 #include <memory>
 #include <sys/socket.h>

@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QtEndian>
+
 #include <chrono>
 #include <cstring>
 

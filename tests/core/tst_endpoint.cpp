@@ -5,6 +5,7 @@
 #include "net/endpoint.h"
 
 #include <QTest>
+
 #include <arpa/inet.h>
 #include <atomic>
 #include <cstring>

@@ -3,12 +3,12 @@
 
 #include "lab/locallab.h"
 
+#include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
-#include <QNetworkDatagram>
 #include <QUdpSocket>
 
 using namespace swb;

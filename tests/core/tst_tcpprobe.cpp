@@ -17,7 +17,8 @@ class TestTcpProbe : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<ListenServer> startServer(const QString &behaviour, const QString &bind = QStringLiteral("127.0.0.1"))
+    std::unique_ptr<ListenServer> startServer(
+        const QString &behaviour, const QString &bind = QStringLiteral("127.0.0.1"))
     {
         ListenServerOptions o;
         o.behaviour = behaviour;
@@ -64,10 +65,10 @@ private slots:
         auto server = startServer(QStringLiteral("echo"));
         QVERIFY(server->isListening());
         TcpProbe probe;
-        const Run run = connectTo(probe, { QStringLiteral("127.0.0.1"), QString::number(server->localEndpoint().port) });
+        const Run run
+            = connectTo(probe, { QStringLiteral("127.0.0.1"), QString::number(server->localEndpoint().port) });
         QVERIFY2(run.result.ok(), qPrintable(run.result.error.message));
-        QCOMPARE(calls(run.events),
-            (QStringList { "getaddrinfo", "socket", "connect", "getsockname", "getpeername" }));
+        QCOMPARE(calls(run.events), (QStringList { "getaddrinfo", "socket", "connect", "getsockname", "getpeername" }));
         QCOMPARE(run.result.remote, server->localEndpoint());
         QCOMPARE(run.result.local.host, QStringLiteral("127.0.0.1"));
         QVERIFY(run.result.local.port != 0);
@@ -117,7 +118,8 @@ private slots:
     {
         auto server = startServer(QStringLiteral("welcome"));
         TcpProbe probe;
-        const Run run = connectTo(probe, { QStringLiteral("127.0.0.1"), QString::number(server->localEndpoint().port) });
+        const Run run
+            = connectTo(probe, { QStringLiteral("127.0.0.1"), QString::number(server->localEndpoint().port) });
         QVERIFY(run.result.ok());
         const QByteArray greeting = QByteArrayLiteral("Welcome, ('127.0.0.1', ")
             + QByteArray::number(run.result.local.port) + QByteArrayLiteral(")\nPlease enter a string:");
@@ -147,11 +149,21 @@ private slots:
         QTest::addColumn<QString>("host");
         QTest::addColumn<QString>("port");
         QTest::addColumn<QString>("field");
-        QTest::newRow("port too big") << "127.0.0.1" << "70000" << "port";
-        QTest::newRow("port zero") << "127.0.0.1" << "0" << "port";
-        QTest::newRow("unknown service") << "127.0.0.1" << "nosuchservice" << "port";
-        QTest::newRow("empty host") << "" << "80" << "host";
-        QTest::newRow("host with space") << "local host" << "80" << "host";
+        QTest::newRow("port too big") << "127.0.0.1"
+                                      << "70000"
+                                      << "port";
+        QTest::newRow("port zero") << "127.0.0.1"
+                                   << "0"
+                                   << "port";
+        QTest::newRow("unknown service") << "127.0.0.1"
+                                         << "nosuchservice"
+                                         << "port";
+        QTest::newRow("empty host") << ""
+                                    << "80"
+                                    << "host";
+        QTest::newRow("host with space") << "local host"
+                                         << "80"
+                                         << "host";
     }
 
     void usageErrors()
@@ -194,8 +206,8 @@ private slots:
         if (!server->isListening())
             QSKIP("this machine has no IPv6 loopback");
         TcpProbe probe;
-        const Run run = connectTo(probe,
-            { QStringLiteral("::1"), QString::number(server->localEndpoint().port), AddressFamily::IPv6, 3000 });
+        const Run run = connectTo(
+            probe, { QStringLiteral("::1"), QString::number(server->localEndpoint().port), AddressFamily::IPv6, 3000 });
         QVERIFY2(run.result.ok(), qPrintable(run.result.error.message));
         QCOMPARE(run.events.at(1).arguments, QStringLiteral("(AF_INET6, SOCK_STREAM)"));
         QCOMPARE(run.result.remote.toString(), QStringLiteral("[::1]:%1").arg(server->localEndpoint().port));

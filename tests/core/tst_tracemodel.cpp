@@ -45,8 +45,7 @@ private slots:
         QCOMPARE(model.eventAt(0).result, QStringLiteral("0"));
         QCOMPARE(model.eventAt(10).result, QStringLiteral("10"));
         QCOMPARE(model.data(model.index(3, TraceModel::CallColumn)).toString(), QStringLiteral("send(3)"));
-        QCOMPARE(model.data(model.index(3, 0), TraceModel::KindRole).toInt(),
-            int(TraceKind::Sent));
+        QCOMPARE(model.data(model.index(3, 0), TraceModel::KindRole).toInt(), int(TraceKind::Sent));
         QCOMPARE(model.droppedCount(), 0);
     }
 

@@ -5,6 +5,7 @@
 #include "net/payloadcodec.h"
 
 #include <QStringList>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>

@@ -1,6 +1,7 @@
 #include "server/behaviours/httprequestparser.h"
 
 #include <QCoreApplication>
+
 #include <algorithm>
 #include <utility>
 

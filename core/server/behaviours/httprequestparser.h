@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+
 #include <deque>
 
 namespace swb {

@@ -1,6 +1,7 @@
 #include "server/behaviours/sntpbehaviour.h"
 
 #include <QtEndian>
+
 #include <algorithm>
 #include <chrono>
 
