@@ -15,7 +15,7 @@ swb_use_utf8_locale
 bin=build/app/socket-workbench
 log=build/run-sh-build.log
 mkdir -p build
-echo "Building Socket Workbench (release preset, into build/; log in $log) ..."
+echo "Building Socket Workbench (release preset, into build/; log in $log) ..." >&2
 if ! cmake --preset release >"$log" 2>&1; then
     cat "$log" >&2
     echo "run.sh: configuring failed" >&2

@@ -57,10 +57,11 @@ swb_install_deps() {
             return 1
         fi
     fi
-    echo "Installing missing packages: ${missing[*]}"
-    "${sudo[@]}" apt-get -q update || return 1
+    # On stderr, like apt-get's progress, so a verb's output on stdout stays clean.
+    echo "Installing missing packages: ${missing[*]}" >&2
+    "${sudo[@]}" apt-get -q update >&2 || return 1
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -q --no-install-recommends "${missing[@]}" || return 1
+        apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 || return 1
 }
 
 # Qt wants a UTF-8 locale and warns on every start without one; a fresh container has none set.
