@@ -116,8 +116,7 @@ void TcpProbe::resolved(const QList<QHostAddress> &addresses, const QString &err
         e.kind = ErrorKind::Resolve;
         e.osError = lookupError == QHostInfo::HostNotFound ? QStringLiteral("EAI_NONAME") : QStringLiteral("EAI_FAIL");
         e.message = tr("Could not find the address of '%1': %2").arg(m_request.host, errorText);
-        TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("getaddrinfo"), args, e.osError);
-        ev.error = e.kind;
+        TraceEvent ev = m_clock.makeError(QStringLiteral("getaddrinfo"), args, e);
         emitEvent(ev);
         return fail(e);
     }
@@ -153,8 +152,7 @@ void TcpProbe::tryNextAddress()
         m_fd = ::socket(ss.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (m_fd < 0) {
             const SessionError e = makeErrnoError(errno, QStringLiteral("socket"));
-            TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("socket"), socketArgs, e.osError);
-            ev.error = e.kind;
+            TraceEvent ev = m_clock.makeError(QStringLiteral("socket"), socketArgs, e);
             emitEvent(ev);
             if (m_next < m_candidates.size())
                 continue;
@@ -172,9 +170,7 @@ void TcpProbe::tryNextAddress()
         }
         const int err = errno;
         const SessionError e = makeErrnoError(err, QStringLiteral("connect"));
-        TraceEvent ev = m_clock.make(
-            TraceKind::Error, QStringLiteral("connect"), QStringLiteral("(%1)").arg(target.toString()), e.osError);
-        ev.error = e.kind;
+        TraceEvent ev = m_clock.makeError(QStringLiteral("connect"), QStringLiteral("(%1)").arg(target.toString()), e);
         ev.remote = target;
         emitEvent(ev);
         closeSocket();
@@ -195,8 +191,7 @@ void TcpProbe::onWritable()
             SessionError e = makeErrnoError(err, QStringLiteral("connect"));
             e.message
                 = tr("connect() to %1 failed: %2 (%3)").arg(m_result.remote.toString(), errnoText(err), errnoName(err));
-            TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("connect"), args, e.osError);
-            ev.error = e.kind;
+            TraceEvent ev = m_clock.makeError(QStringLiteral("connect"), args, e);
             ev.remote = m_result.remote;
             emitEvent(ev);
             closeSocket();
@@ -262,8 +257,7 @@ void TcpProbe::flushOutput()
             return;
         }
         const SessionError e = makeErrnoError(errno, QStringLiteral("send"));
-        TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("send"), QString(), e.osError);
-        ev.error = e.kind;
+        TraceEvent ev = m_clock.makeError(QStringLiteral("send"), QString(), e);
         emitEvent(ev);
         lostConnection(e);
         return;
@@ -306,8 +300,7 @@ void TcpProbe::onReadable()
         SessionError e = makeErrnoError(err, QStringLiteral("recv"));
         if (err == ECONNRESET)
             e.message = tr("The server reset the connection (recv() failed with ECONNRESET).");
-        TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("recv"), QStringLiteral("(65536)"), e.osError);
-        ev.error = e.kind;
+        TraceEvent ev = m_clock.makeError(QStringLiteral("recv"), QStringLiteral("(65536)"), e);
         emitEvent(ev);
         lostConnection(e);
         return;

@@ -46,6 +46,26 @@ public:
     virtual void peerClosed(StreamPeer &peer) { peer.closeAfterSending(); }
 };
 
+// The handler of the "answer once and hang up" protocols (daytime, time): on accept it sends what
+// reply() makes and closes; whatever the client sends is ignored.
+class SendOnOpenHandler : public StreamHandler {
+public:
+    explicit SendOnOpenHandler(std::function<QByteArray()> reply)
+        : m_reply(std::move(reply))
+    {
+    }
+    void opened(StreamPeer &peer) override
+    {
+        peer.send(m_reply());
+        peer.closeAfterSending();
+    }
+    void received(StreamPeer &, const QByteArray &) override { }
+    void peerClosed(StreamPeer &) override { } // already closing since opened()
+
+private:
+    std::function<QByteArray()> m_reply;
+};
+
 struct BehaviourOptions {
     int sntpStratum = 1; // 1..15
     qint64 lineCap = 64 * 1024; // a line-based behaviour never buffers more than this from one client

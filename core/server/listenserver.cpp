@@ -44,8 +44,7 @@ bool ListenServer::fail(int err, const QString &call, const QString &arguments)
     else if (err == EACCES && m_options.port < 1024)
         e.message
             = tr("Port %1 is below 1024 and needs administrator rights. Use a port above 1024.").arg(m_options.port);
-    TraceEvent ev = m_clock.make(TraceKind::Error, call, arguments, e.osError);
-    ev.error = e.kind;
+    TraceEvent ev = m_clock.makeError(call, arguments, e);
     emitEvent(ev);
     if (m_fd >= 0) {
         SockUtil::closeFd(m_fd);
@@ -145,8 +144,7 @@ void ListenServer::onAcceptable()
             if (err == ECONNABORTED || err == EPROTO)
                 continue;
             SessionError e = makeErrnoError(err, QStringLiteral("accept"));
-            TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("accept"), QStringLiteral("()"), e.osError);
-            ev.error = e.kind;
+            TraceEvent ev = m_clock.makeError(QStringLiteral("accept"), QStringLiteral("()"), e);
             emitEvent(ev);
             if (err == EMFILE || err == ENFILE || err == ENOBUFS || err == ENOMEM) {
                 // Out of descriptors: pause accepting briefly instead of spinning on the same error.
@@ -202,8 +200,7 @@ void ListenServer::onDatagramReadable()
                 return;
             // An ICMP error from an earlier sendto (e.g. the client's port is closed): note it, go on.
             SessionError e = makeErrnoError(err, QStringLiteral("recvfrom"));
-            TraceEvent ev = m_clock.make(TraceKind::Error, QStringLiteral("recvfrom"), QStringLiteral("()"), e.osError);
-            ev.error = e.kind;
+            TraceEvent ev = m_clock.makeError(QStringLiteral("recvfrom"), QStringLiteral("()"), e);
             emitEvent(ev);
             continue;
         }

@@ -120,4 +120,11 @@ TraceEvent TraceClock::make(TraceKind kind, const QString &call, const QString &
     return e;
 }
 
+TraceEvent TraceClock::makeError(const QString &call, const QString &arguments, const SessionError &error) const
+{
+    TraceEvent e = make(TraceKind::Error, call, arguments, error.osError.isEmpty() ? error.message : error.osError);
+    e.error = error.kind;
+    return e;
+}
+
 } // namespace swb

@@ -49,6 +49,8 @@ public:
     qint64 elapsedNs() const;
     TraceEvent make(
         TraceKind kind, const QString &call, const QString &arguments = {}, const QString &result = {}) const;
+    // The Error event of a failed call: its result is the OS error name (or the message when there is none).
+    TraceEvent makeError(const QString &call, const QString &arguments, const SessionError &error) const;
 
 private:
     qint64 m_startNs = 0;

@@ -9,22 +9,6 @@ namespace {
 
 constexpr qint64 kSecondsFrom1900To1970 = 2208988800LL;
 
-class TimeHandler : public StreamHandler {
-public:
-    void opened(StreamPeer &peer) override
-    {
-        peer.send(TimeBehaviour::current());
-        peer.closeAfterSending();
-    }
-    void received(StreamPeer &peer, const QByteArray &data) override
-    {
-        Q_UNUSED(peer)
-        Q_UNUSED(data)
-    }
-    // Already closing since opened().
-    void peerClosed(StreamPeer &peer) override { Q_UNUSED(peer) }
-};
-
 } // namespace
 
 QByteArray TimeBehaviour::encode(qint64 unixSeconds)
@@ -48,7 +32,7 @@ bool TimeBehaviour::supports(Transport transport) const
 
 std::unique_ptr<StreamHandler> TimeBehaviour::newStreamHandler()
 {
-    return std::make_unique<TimeHandler>();
+    return std::make_unique<SendOnOpenHandler>(&TimeBehaviour::current);
 }
 
 std::optional<QByteArray> TimeBehaviour::datagram(const QByteArray &data, const Endpoint &from)
