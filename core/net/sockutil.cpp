@@ -4,6 +4,8 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <limits>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -76,6 +78,31 @@ void closeFd(int fd)
     const int saved = errno;
     ::close(fd);
     errno = saved;
+}
+
+FileLimit openFileLimit()
+{
+    FileLimit limit;
+    rlimit rl {};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+        limit.soft = rl.rlim_cur == RLIM_INFINITY ? std::numeric_limits<qint64>::max() : qint64(rl.rlim_cur);
+        limit.hard = rl.rlim_max == RLIM_INFINITY ? std::numeric_limits<qint64>::max() : qint64(rl.rlim_max);
+    }
+    limit.before = limit.soft;
+    return limit;
+}
+
+FileLimit raiseOpenFileLimit()
+{
+    FileLimit limit = openFileLimit();
+    rlimit rl {};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == rl.rlim_max)
+        return limit;
+    // An unlimited hard limit still stops at the kernel's nr_open; a million is far past any class.
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? rlim_t(1048576) : rl.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &rl) == 0)
+        limit.soft = qint64(rl.rlim_cur);
+    return limit;
 }
 
 } // namespace swb::SockUtil

@@ -17,4 +17,15 @@ Endpoint peerEndpoint(int fd, int *errnoOut = nullptr);
 // close() that retries nothing and keeps errno out of the caller's way.
 void closeFd(int fd);
 
+// Every socket is a file descriptor, and RLIMIT_NOFILE caps them per process: a server holding a
+// class of clients needs more than the usual soft limit of 1024.
+struct FileLimit {
+    qint64 soft = 0; // after raising
+    qint64 hard = 0;
+    qint64 before = 0; // the soft limit as found
+};
+// Raises the soft limit as far as the hard limit allows (once per process is enough).
+FileLimit raiseOpenFileLimit();
+FileLimit openFileLimit();
+
 } // namespace swb::SockUtil

@@ -4,6 +4,7 @@
 #include "server/behaviours/discardbehaviour.h"
 #include "server/behaviours/echobehaviour.h"
 #include "server/behaviours/httpbehaviour.h"
+#include "server/behaviours/manualbehaviour.h"
 #include "server/behaviours/sntpbehaviour.h"
 #include "server/behaviours/timebehaviour.h"
 #include "server/behaviours/timestampbehaviour.h"
@@ -17,7 +18,8 @@ namespace swb {
 QStringList behaviourNames()
 {
     return { QStringLiteral("echo"), QStringLiteral("discard"), QStringLiteral("daytime"), QStringLiteral("time"),
-        QStringLiteral("timestamp"), QStringLiteral("welcome"), QStringLiteral("http"), QStringLiteral("sntp") };
+        QStringLiteral("timestamp"), QStringLiteral("welcome"), QStringLiteral("http"), QStringLiteral("sntp"),
+        QStringLiteral("manual") };
 }
 
 QString behaviourDescription(const QString &name)
@@ -41,6 +43,9 @@ QString behaviourDescription(const QString &name)
             "Behaviour", "HTTP/1.1: a small page and test paths (/headers, /bytes/N, /chunked, /status/N, /slow)");
     if (key == QLatin1String("sntp"))
         return QCoreApplication::translate("Behaviour", "SNTP v4 (RFC 4330): answers time requests over UDP");
+    if (key == QLatin1String("manual"))
+        return QCoreApplication::translate(
+            "Behaviour", "Manual: answers nothing by itself; you type the replies and close the clients");
     return {};
 }
 
@@ -63,6 +68,8 @@ std::unique_ptr<Behaviour> createBehaviour(const QString &name, const BehaviourO
         return std::make_unique<HttpBehaviour>(options);
     if (key == QLatin1String("sntp"))
         return std::make_unique<SntpBehaviour>(options);
+    if (key == QLatin1String("manual"))
+        return std::make_unique<ManualBehaviour>();
     return nullptr;
 }
 

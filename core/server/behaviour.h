@@ -82,7 +82,7 @@ public:
     virtual std::optional<QByteArray> datagram(const QByteArray &data, const Endpoint &from) = 0;
 };
 
-// "echo", "discard", "daytime", "time", "timestamp", "welcome", "http", "sntp"
+// "echo", "discard", "daytime", "time", "timestamp", "welcome", "http", "sntp", "manual"
 QStringList behaviourNames();
 // One line describing a behaviour, for --help and the UI.
 QString behaviourDescription(const QString &name);

@@ -178,7 +178,8 @@ void ListenServer::onAcceptable()
             continue;
         }
         ++m_stats.clientsTotal;
-        auto *connection = new ServerConnection(this, id, fd, peer, local, m_behaviour->newStreamHandler());
+        auto *connection
+            = new ServerConnection(this, id, fd, peer, local, m_behaviour->newStreamHandler(), m_options.idleTimeoutMs);
         m_connections.insert(id, connection);
         m_stats.clientsNow = int(m_connections.size());
         connection->begin();
@@ -212,9 +213,12 @@ void ListenServer::onDatagramReadable()
         const QString key = peer.toString();
         auto sender = m_udpSenders.constFind(key);
         if (sender == m_udpSenders.cend()) {
-            if (m_udpSenders.size() >= 10000) // forget old senders rather than grow without bound
+            if (m_udpSenders.size() >= 10000) { // forget old senders rather than grow without bound
                 m_udpSenders.clear();
+                m_udpSenderById.clear();
+            }
             sender = m_udpSenders.insert(key, m_nextId++);
+            m_udpSenderById.insert(*sender, peer);
         }
         const int id = *sender;
         TraceEvent in = m_clock.make(TraceKind::Received, QStringLiteral("recvfrom"), QStringLiteral("()"),
@@ -227,31 +231,35 @@ void ListenServer::onDatagramReadable()
         emitEvent(in);
 
         const std::optional<QByteArray> reply = m_behaviour->datagram(data, peer);
-        if (!reply)
-            continue;
-        sockaddr_storage to {};
-        unsigned toLen = 0;
-        peer.toSockaddr(&to, &toLen);
-        const ssize_t sent = ::sendto(m_fd, reply->constData(), size_t(reply->size()), MSG_NOSIGNAL,
-            reinterpret_cast<const sockaddr *>(&to), socklen_t(toLen));
-        const int sendErr = sent < 0 ? errno : 0;
-        TraceEvent out = m_clock.make(TraceKind::Sent, QStringLiteral("sendto"),
-            QStringLiteral("(%1, %2)").arg(peer.toString(), byteCount(reply->size())),
-            sent >= 0 ? QString::number(sent) : errnoName(sendErr));
-        out.local = m_local;
-        out.remote = peer;
-        out.connectionId = id;
-        if (sent >= 0) {
-            ++m_stats.datagramsOut;
-            m_stats.bytesOut += sent;
-            out.payload = reply->left(TraceEvent::kMaxPayload);
-            out.size = sent;
-        } else {
-            out.kind = TraceKind::Error;
-            out.error = ErrorKind::Io;
-        }
-        emitEvent(out);
+        if (reply)
+            sendDatagram(id, peer, *reply);
     }
+}
+
+void ListenServer::sendDatagram(int id, const Endpoint &peer, const QByteArray &bytes)
+{
+    sockaddr_storage to {};
+    unsigned toLen = 0;
+    peer.toSockaddr(&to, &toLen);
+    const ssize_t sent = ::sendto(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL,
+        reinterpret_cast<const sockaddr *>(&to), socklen_t(toLen));
+    const int sendErr = sent < 0 ? errno : 0;
+    TraceEvent out = m_clock.make(TraceKind::Sent, QStringLiteral("sendto"),
+        QStringLiteral("(%1, %2)").arg(peer.toString(), byteCount(bytes.size())),
+        sent >= 0 ? QString::number(sent) : errnoName(sendErr));
+    out.local = m_local;
+    out.remote = peer;
+    out.connectionId = id;
+    if (sent >= 0) {
+        ++m_stats.datagramsOut;
+        m_stats.bytesOut += sent;
+        out.payload = bytes.left(TraceEvent::kMaxPayload);
+        out.size = sent;
+    } else {
+        out.kind = TraceKind::Error;
+        out.error = ErrorKind::Io;
+    }
+    emitEvent(out);
 }
 
 void ListenServer::connectionFinished(int id)
@@ -279,7 +287,58 @@ void ListenServer::stop()
     ev.local = m_local;
     emitEvent(ev);
     m_udpSenders.clear();
+    m_udpSenderById.clear();
     emit stopped();
+}
+
+void ListenServer::noteUnknownClient(int clientId)
+{
+    TraceEvent ev = m_clock.make(TraceKind::Note, QString(),
+        m_fd < 0 ? tr("The server is not running.") : tr("Client %1 is no longer connected.").arg(clientId));
+    ev.connectionId = clientId;
+    emitEvent(ev);
+}
+
+void ListenServer::sendTo(int clientId, const QByteArray &bytes)
+{
+    if (m_fd >= 0 && m_options.transport == Transport::Udp) {
+        const auto peer = m_udpSenderById.constFind(clientId);
+        if (peer != m_udpSenderById.cend())
+            return sendDatagram(clientId, *peer, bytes);
+    } else if (ServerConnection *c = m_connections.value(clientId)) {
+        c->sendFromOperator(bytes);
+        return;
+    }
+    noteUnknownClient(clientId);
+}
+
+void ListenServer::sendToAll(const QByteArray &bytes)
+{
+    if (m_fd < 0)
+        return noteUnknownClient(0);
+    if (m_options.transport == Transport::Udp) {
+        const auto senders = m_udpSenderById; // sending may not change it, but iterate a copy anyway
+        for (auto it = senders.cbegin(); it != senders.cend(); ++it)
+            sendDatagram(it.key(), it.value(), bytes);
+        return;
+    }
+    const auto connections = m_connections.values();
+    for (ServerConnection *c : connections)
+        c->sendFromOperator(bytes);
+}
+
+void ListenServer::halfCloseClient(int clientId)
+{
+    if (ServerConnection *c = m_connections.value(clientId))
+        return c->halfCloseFromOperator();
+    noteUnknownClient(clientId);
+}
+
+void ListenServer::closeClient(int clientId)
+{
+    if (ServerConnection *c = m_connections.value(clientId))
+        return c->closeFromOperator();
+    noteUnknownClient(clientId);
 }
 
 } // namespace swb

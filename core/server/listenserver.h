@@ -25,6 +25,7 @@ struct ListenServerOptions {
     int backlog = 128;
     bool reuseAddress = true;
     int maxClients = 1000; // beyond this, new clients are accepted and closed at once, and counted
+    int idleTimeoutMs = 0; // TCP: close a client that sends and receives nothing this long; 0: never
     BehaviourOptions behaviourOptions;
 };
 
@@ -55,6 +56,15 @@ public slots:
     // Closes every client (traced) and the listening socket; emits stopped().
     void stop();
 
+    // The operator's hand on one client (TCP: an accepted connection; UDP: a recent sender). Call on
+    // the server's thread (QMetaObject::invokeMethod from elsewhere); an unknown id is noted in the trace.
+    void sendTo(int clientId, const QByteArray &bytes);
+    void sendToAll(const QByteArray &bytes);
+    // shutdown(SHUT_WR) once the queued bytes are sent; the client may still send, and is read.
+    void halfCloseClient(int clientId);
+    // close() now, as Python's conn.close(): queued bytes are dropped.
+    void closeClient(int clientId);
+
 signals:
     void traced(const swb::TraceEvent &event);
     void started(const swb::Endpoint &local);
@@ -68,6 +78,8 @@ private:
     void onAcceptable();
     void onDatagramReadable();
     void connectionFinished(int id);
+    void sendDatagram(int id, const Endpoint &peer, const QByteArray &bytes);
+    void noteUnknownClient(int clientId);
 
     ListenServerOptions m_options;
     std::unique_ptr<Behaviour> m_behaviour;
@@ -80,6 +92,7 @@ private:
     ListenServerStats m_stats;
     QByteArray m_datagramBuffer;
     QHash<QString, int> m_udpSenders; // UDP: an id per sender, like a client id
+    QHash<int, Endpoint> m_udpSenderById;
 };
 
 } // namespace swb

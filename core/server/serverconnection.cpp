@@ -12,7 +12,7 @@
 namespace swb {
 
 ServerConnection::ServerConnection(ListenServer *server, int id, int fd, const Endpoint &peer, const Endpoint &local,
-    std::unique_ptr<StreamHandler> handler)
+    std::unique_ptr<StreamHandler> handler, int idleTimeoutMs)
     : QObject(server)
     , m_server(server)
     , m_id(id)
@@ -32,6 +32,24 @@ ServerConnection::ServerConnection(ListenServer *server, int id, int fd, const E
             0, ErrorKind::Timeout);
         finish(tr("the client stopped reading"));
     });
+    if (idleTimeoutMs > 0) {
+        m_idle = new QTimer(this);
+        m_idle->setSingleShot(true);
+        m_idle->setInterval(idleTimeoutMs);
+        connect(m_idle, &QTimer::timeout, this, [this, idleTimeoutMs] {
+            trace(TraceKind::Error, QString(),
+                tr("Nothing sent or received for %1 s: the idle timeout closes this client.")
+                    .arg(QString::number(idleTimeoutMs / 1000.0, 'g', 3)),
+                QString(), {}, 0, ErrorKind::Timeout);
+            finish(tr("idle timeout"));
+        });
+    }
+}
+
+void ServerConnection::touch()
+{
+    if (m_idle)
+        m_idle->start();
 }
 
 ServerConnection::~ServerConnection()
@@ -47,6 +65,7 @@ void ServerConnection::begin()
     m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
     m_writeNotifier->setEnabled(false);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &ServerConnection::onWritable);
+    touch();
     m_handler->opened(*this);
 }
 
@@ -73,6 +92,7 @@ void ServerConnection::onReadable()
         const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
         if (n > 0) {
             const QByteArray data(buffer, int(n));
+            touch();
             m_bytesIn += n;
             m_server->m_stats.bytesIn += n;
             if (m_closeRequested) { // the behaviour is done with this client: nothing more reaches it
@@ -93,7 +113,7 @@ void ServerConnection::onReadable()
             trace(TraceKind::Received, QStringLiteral("recv"), QStringLiteral("()"),
                 tr("0 (the client closed its side)"), {}, 0);
             m_readNotifier->setEnabled(false);
-            if (m_state == State::Closing) {
+            if (m_state == State::Closing || m_shutdownSent) {
                 finish(tr("closed after the client's close"));
                 return;
             }
@@ -150,6 +170,7 @@ void ServerConnection::flush()
     while (!m_output.isEmpty() && m_fd >= 0) {
         const ssize_t n = ::send(m_fd, m_output.constData(), size_t(m_output.size()), MSG_NOSIGNAL);
         if (n > 0) {
+            touch();
             m_bytesOut += n;
             m_server->m_stats.bytesOut += n;
             trace(TraceKind::Sent, QStringLiteral("send"), QStringLiteral("(%1)").arg(byteCount(m_output.size())),
@@ -213,19 +234,32 @@ void ServerConnection::closeAfterSending()
     maybeFinishClosing();
 }
 
-void ServerConnection::maybeFinishClosing()
+void ServerConnection::shutdownWrite()
 {
-    if (!m_closeRequested || m_shutdownSent || !m_output.isEmpty() || m_streamNext || m_fd < 0)
-        return;
-    // Orderly close: say we are done (FIN), then read until the client closes too, so unread
-    // bytes never turn our close into a reset that could destroy the reply in flight.
     m_shutdownSent = true;
-    const bool peerDone = m_state == State::PeerHalfClosed;
-    m_state = State::Closing;
     if (::shutdown(m_fd, SHUT_WR) == 0)
         trace(TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"), QStringLiteral("ok"));
     else
         trace(TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"), errnoName(errno));
+}
+
+void ServerConnection::maybeFinishClosing()
+{
+    if (m_halfCloseRequested && !m_shutdownSent && m_output.isEmpty() && !m_streamNext && m_fd >= 0) {
+        // The operator's half-close: FIN now, and go on reading until the client closes its side.
+        shutdownWrite();
+        if (m_state == State::PeerHalfClosed)
+            return finish(tr("both sides done"));
+        updateReading();
+        return;
+    }
+    if (!m_closeRequested || m_shutdownSent || !m_output.isEmpty() || m_streamNext || m_fd < 0)
+        return;
+    // Orderly close: say we are done (FIN), then read until the client closes too, so unread
+    // bytes never turn our close into a reset that could destroy the reply in flight.
+    const bool peerDone = m_state == State::PeerHalfClosed;
+    m_state = State::Closing;
+    shutdownWrite();
     if (peerDone) {
         finish(tr("both sides done"));
         return;
@@ -247,6 +281,30 @@ void ServerConnection::closeForShutdown()
     if (m_state == State::Closed)
         return;
     finish(tr("the server is stopping"));
+}
+
+void ServerConnection::sendFromOperator(const QByteArray &bytes)
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_shutdownSent || m_closeRequested || m_halfCloseRequested) {
+        note(tr("Not sent: this connection's sending side is already closed (shutdown)."));
+        return;
+    }
+    send(bytes);
+}
+
+void ServerConnection::halfCloseFromOperator()
+{
+    if (m_state == State::Closed || m_shutdownSent || m_halfCloseRequested || m_closeRequested)
+        return;
+    m_halfCloseRequested = true;
+    maybeFinishClosing();
+}
+
+void ServerConnection::closeFromOperator()
+{
+    finish(tr("closed by the server's operator"));
 }
 
 void ServerConnection::after(int ms, std::function<void()> fn)
@@ -276,6 +334,8 @@ void ServerConnection::finish(const QString &why)
     m_state = State::Closed;
     m_linger.stop();
     m_stall.stop();
+    if (m_idle)
+        m_idle->stop();
     m_streamNext = nullptr;
     m_streamDone = nullptr;
     delete m_readNotifier;

@@ -24,12 +24,16 @@ public:
     enum class State { Open, PeerHalfClosed, Closing, Closed };
 
     ServerConnection(ListenServer *server, int id, int fd, const Endpoint &peer, const Endpoint &local,
-        std::unique_ptr<StreamHandler> handler);
+        std::unique_ptr<StreamHandler> handler, int idleTimeoutMs = 0);
     ~ServerConnection() override;
 
     void begin(); // after the accept event is traced: let the behaviour greet the client
     // Close now because the server stops (traced).
     void closeForShutdown();
+    // The console operator's commands (see ListenServer::sendTo and friends).
+    void sendFromOperator(const QByteArray &bytes);
+    void halfCloseFromOperator();
+    void closeFromOperator();
     State state() const { return m_state; }
     qint64 bytesIn() const { return m_bytesIn; }
     qint64 bytesOut() const { return m_bytesOut; }
@@ -58,6 +62,8 @@ private:
     void flush();
     void pullStream();
     void maybeFinishClosing();
+    void shutdownWrite();
+    void touch(); // activity: restart the idle timer
     void updateReading();
     void fail(int err, const QString &call);
     void finish(const QString &why);
@@ -79,8 +85,10 @@ private:
     State m_state = State::Open;
     bool m_closeRequested = false;
     bool m_shutdownSent = false;
+    bool m_halfCloseRequested = false; // by the operator: FIN once the output is sent, keep reading
     QTimer m_linger;
     QTimer m_stall;
+    QTimer *m_idle = nullptr; // only with an idle timeout
     qint64 m_bytesIn = 0;
     qint64 m_bytesOut = 0;
 };

@@ -1,5 +1,7 @@
 #include "tracemodel.h"
 
+#include "trace/consoleformat.h"
+
 namespace swb {
 
 TraceModel::TraceModel(QObject *parent)
@@ -53,12 +55,21 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
             return e.result;
         case SizeColumn:
             return (e.kind == TraceKind::Sent || e.kind == TraceKind::Received) ? QVariant(e.size) : QVariant();
+        case WallTimeColumn:
+            return ConsoleFormat::wallTime(e);
+        case PeerColumn:
+            return e.remote.isValid() ? e.remote.toString() : QString();
+        case DirectionColumn:
+            return ConsoleFormat::direction(e);
+        case DataColumn:
+            return ConsoleFormat::data(e);
         }
         break;
     case Qt::ToolTipRole:
         return e.toLine();
     case Qt::TextAlignmentRole:
-        if (index.column() == TimeColumn || index.column() == SizeColumn || index.column() == ConnectionColumn)
+        if (index.column() == TimeColumn || index.column() == SizeColumn || index.column() == ConnectionColumn
+            || index.column() == WallTimeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case KindRole:
@@ -92,6 +103,14 @@ QVariant TraceModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Result");
     case SizeColumn:
         return tr("Bytes");
+    case WallTimeColumn:
+        return tr("Time");
+    case PeerColumn:
+        return tr("Peer");
+    case DirectionColumn:
+        return tr("Dir.");
+    case DataColumn:
+        return tr("Data");
     }
     return {};
 }

@@ -14,7 +14,20 @@ namespace swb {
 class TraceModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, ConnectionColumn, CallColumn, ResultColumn, SizeColumn, ColumnCount };
+    // The step tables show the first five; a server console shows wall time, client, peer, direction,
+    // size and data (see ConsoleFormat).
+    enum Column {
+        TimeColumn,
+        ConnectionColumn,
+        CallColumn,
+        ResultColumn,
+        SizeColumn,
+        WallTimeColumn,
+        PeerColumn,
+        DirectionColumn,
+        DataColumn,
+        ColumnCount
+    };
     enum Role {
         KindRole = Qt::UserRole + 1, // TraceKind as int
         ErrorKindRole, // ErrorKind as int

@@ -250,6 +250,8 @@ void ConnectPanel::buildUi()
     m_stepTable->setObjectName(QStringLiteral("stepTable"));
     m_stepTable->setModel(m_traceStyle);
     m_stepTable->setColumnHidden(TraceModel::ConnectionColumn, true);
+    for (int column = TraceModel::WallTimeColumn; column < TraceModel::ColumnCount; ++column)
+        m_stepTable->setColumnHidden(column, true);
     m_stepTable->verticalHeader()->hide();
     m_stepTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_stepTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
