@@ -4,6 +4,7 @@
 #include "lab/locallab.h"
 #include "labdialog.h"
 #include "panels/connectpanel.h"
+#include "panels/serverpanel.h"
 #include "widgets/panelscrollarea.h"
 
 #include <QAction>
@@ -62,6 +63,7 @@ MainWindow::MainWindow(LocalLab *lab, QWidget *parent)
 
     // The panels, in sidebar order.
     addPanel(tr("Connect & Inspect"), new ConnectPanel(m_lab, this));
+    addPanel(tr("Listen Server"), new ServerPanel(m_lab, this));
 
     updateLabStatus();
     restoreSettings();

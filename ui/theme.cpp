@@ -1,5 +1,8 @@
 #include "theme.h"
 
+#include "trace/errorkind.h"
+
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QLabel>
 
@@ -93,6 +96,49 @@ void makeErrorBox(QLabel *label)
     label->setTextFormat(Qt::RichText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->hide();
+}
+
+QString errorTitle(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::None:
+        break;
+    case ErrorKind::Usage:
+        return QCoreApplication::translate("Theme", "Usage error");
+    case ErrorKind::Resolve:
+        return QCoreApplication::translate("Theme", "Resolve error");
+    case ErrorKind::Address:
+        return QCoreApplication::translate("Theme", "Address error");
+    case ErrorKind::Connect:
+        return QCoreApplication::translate("Theme", "Connect error");
+    case ErrorKind::Timeout:
+        return QCoreApplication::translate("Theme", "Timeout");
+    case ErrorKind::Io:
+        return QCoreApplication::translate("Theme", "I/O error");
+    case ErrorKind::Protocol:
+        return QCoreApplication::translate("Theme", "Protocol error");
+    case ErrorKind::Local:
+        return QCoreApplication::translate("Theme", "Local error");
+    }
+    return {};
+}
+
+QString errorHtml(const SessionError &error)
+{
+    QString html = QStringLiteral("<b>%1</b>").arg(errorTitle(error.kind).toHtmlEscaped());
+    const QString python = errorKindPythonName(error.kind);
+    if (!python.isEmpty())
+        html += QStringLiteral(" &nbsp;\u00b7&nbsp; ")
+            + QCoreApplication::translate("Theme", "in Python: %1")
+                  .arg(QStringLiteral("<code>%1</code>").arg(python.toHtmlEscaped()));
+    QString message = error.message;
+    if (!error.osError.isEmpty() && !message.contains(error.osError))
+        message += QStringLiteral(" (%1)").arg(error.osError);
+    html += QStringLiteral("<br>") + message.toHtmlEscaped();
+    const QString explanation = error.explanation();
+    if (!explanation.isEmpty())
+        html += QStringLiteral("<br><i>%1</i>").arg(explanation.toHtmlEscaped());
+    return html;
 }
 
 } // namespace swb::Theme

@@ -8,6 +8,11 @@
 
 class QLabel;
 
+namespace swb {
+enum class ErrorKind;
+struct SessionError;
+} // namespace swb
+
 namespace swb::Theme {
 
 bool isDark(const QPalette &palette);
@@ -29,5 +34,10 @@ QFont scaledFont(const QFont &base, qreal scale, bool bold = false);
 void makeFieldError(QLabel *label);
 // A boxed error message (red border and tint); hidden until it has text.
 void makeErrorBox(QLabel *label);
+// "Connect error", "Local error", ...: the heading of an error box.
+QString errorTitle(ErrorKind kind);
+// An error box's text: the kind and its Python exception, the message with the OS error name, and the
+// plain-language explanation.
+QString errorHtml(const SessionError &error);
 
 } // namespace swb::Theme

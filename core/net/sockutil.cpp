@@ -80,6 +80,28 @@ void closeFd(int fd)
     errno = saved;
 }
 
+quint16 findFreePort(const QString &address, Transport transport, quint16 after, int tries)
+{
+    for (int port = int(after) + 1; port <= 65535 && tries-- > 0; ++port) {
+        sockaddr_storage ss {};
+        unsigned len = 0;
+        if (!Endpoint { address, quint16(port) }.toSockaddr(&ss, &len))
+            return 0;
+        const int fd
+            = ::socket(ss.ss_family, (transport == Transport::Tcp ? SOCK_STREAM : SOCK_DGRAM) | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return 0;
+        const int one = 1;
+        if (transport == Transport::Tcp)
+            ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        const bool free = ::bind(fd, reinterpret_cast<const sockaddr *>(&ss), socklen_t(len)) == 0;
+        closeFd(fd);
+        if (free)
+            return quint16(port);
+    }
+    return 0;
+}
+
 FileLimit openFileLimit()
 {
     FileLimit limit;

@@ -24,6 +24,10 @@ struct FileLimit {
     qint64 hard = 0;
     qint64 before = 0; // the soft limit as found
 };
+// The first port after `after` that can be bound on the numeric address now (TCP with
+// SO_REUSEADDR, as our servers bind), trying at most `tries`; 0 when none is free.
+quint16 findFreePort(const QString &address, Transport transport, quint16 after, int tries = 100);
+
 // Raises the soft limit as far as the hard limit allows (once per process is enough).
 FileLimit raiseOpenFileLimit();
 FileLimit openFileLimit();

@@ -176,9 +176,9 @@ QVariant ConnectionModel::headerData(int section, Qt::Orientation orientation, i
     case IdColumn:
         return udp ? tr("Sender") : tr("Client");
     case PeerColumn:
-        return tr("Peer (client) address");
+        return udp ? tr("Sender address") : tr("Client address");
     case LocalColumn:
-        return tr("Local (server) address");
+        return tr("Server address");
     case OpenedColumn:
         return udp ? tr("First seen") : tr("Opened at");
     case DurationColumn:

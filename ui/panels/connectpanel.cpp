@@ -718,46 +718,9 @@ void ConnectPanel::onConnectionClosed(const SessionError &why)
 
 // --- Display -----------------------------------------------------------------------------
 
-static QString errorTitle(ErrorKind kind)
-{
-    switch (kind) {
-    case ErrorKind::None:
-        break;
-    case ErrorKind::Usage:
-        return ConnectPanel::tr("Usage error");
-    case ErrorKind::Resolve:
-        return ConnectPanel::tr("Resolve error");
-    case ErrorKind::Address:
-        return ConnectPanel::tr("Address error");
-    case ErrorKind::Connect:
-        return ConnectPanel::tr("Connect error");
-    case ErrorKind::Timeout:
-        return ConnectPanel::tr("Timeout");
-    case ErrorKind::Io:
-        return ConnectPanel::tr("I/O error");
-    case ErrorKind::Protocol:
-        return ConnectPanel::tr("Protocol error");
-    case ErrorKind::Local:
-        return ConnectPanel::tr("Local error");
-    }
-    return {};
-}
-
 void ConnectPanel::showError(const SessionError &error)
 {
-    QString html = QStringLiteral("<b>%1</b>").arg(errorTitle(error.kind).toHtmlEscaped());
-    const QString python = errorKindPythonName(error.kind);
-    if (!python.isEmpty())
-        html += QStringLiteral(" &nbsp;\u00b7&nbsp; ")
-            + tr("in Python: %1").arg(QStringLiteral("<code>%1</code>").arg(python.toHtmlEscaped()));
-    QString message = error.message;
-    if (!error.osError.isEmpty() && !message.contains(error.osError))
-        message += QStringLiteral(" (%1)").arg(error.osError);
-    html += QStringLiteral("<br>") + message.toHtmlEscaped();
-    const QString explanation = error.explanation();
-    if (!explanation.isEmpty())
-        html += QStringLiteral("<br><i>%1</i>").arg(explanation.toHtmlEscaped());
-    m_errorLabel->setText(html);
+    m_errorLabel->setText(Theme::errorHtml(error));
     m_errorLabel->show();
 }
 
@@ -799,9 +762,9 @@ void ConnectPanel::addHistoryRow(const TcpProbeResult &result)
     if (result.ok())
         outcome = tr("connected");
     else if (result.error.osError.isEmpty())
-        outcome = errorTitle(result.error.kind);
+        outcome = Theme::errorTitle(result.error.kind);
     else
-        outcome = tr("%1: %2").arg(errorTitle(result.error.kind), result.error.osError);
+        outcome = tr("%1: %2").arg(Theme::errorTitle(result.error.kind), result.error.osError);
     set(HistoryResult, outcome)->setToolTip(result.error.message);
     m_historyTable->scrollToBottom();
 }
