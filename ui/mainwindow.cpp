@@ -101,6 +101,17 @@ void MainWindow::addPanel(const QString &title, QWidget *panel)
     updateSidebarWidth();
 }
 
+bool MainWindow::showPanel(const QString &name)
+{
+    for (int i = 0; i < m_panelList->count(); ++i) {
+        if (!name.isEmpty() && m_panelList->item(i)->data(Qt::UserRole).toString().startsWith(name)) {
+            m_panelList->setCurrentRow(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 void MainWindow::updateSidebarWidth()
 {
     int widest = 0;

@@ -25,6 +25,8 @@ public:
     // One sidebar entry and one page; the panel's objectName names it in the settings.
     void addPanel(const QString &title, QWidget *panel);
     LabDialog *showLabDialog();
+    // Shows the panel whose objectName starts with name ("connect", "server"); false when none does.
+    bool showPanel(const QString &name);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

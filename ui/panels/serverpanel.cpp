@@ -31,7 +31,7 @@ namespace swb {
 
 namespace {
 
-enum LabColumn { LabBehaviour, LabTransport, LabAddress, LabState, LabColumnCount };
+enum LabColumn { LabBehaviour, LabTransport, LabAddress, LabState, LabDescription, LabColumnCount };
 
 void makeMuted(QLabel *label)
 {
@@ -197,10 +197,12 @@ void ServerPanel::buildUi()
     labNote->setWordWrap(true);
     m_labTable = new QTableWidget(0, LabColumnCount, labPage);
     m_labTable->setObjectName(QStringLiteral("labServersTable"));
-    m_labTable->setHorizontalHeaderLabels({ tr("Behaviour"), tr("Transport"), tr("Address"), tr("State") });
+    m_labTable->setHorizontalHeaderLabels(
+        { tr("Behaviour"), tr("Transport"), tr("Address"), tr("State"), tr("What it does") });
     m_labTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_labTable->setSelectionMode(QAbstractItemView::NoSelection);
     m_labTable->verticalHeader()->hide();
+    m_labTable->setWordWrap(false);
     m_labTable->horizontalHeader()->setStretchLastSection(true);
     labLayout->addWidget(labNote);
     labLayout->addWidget(m_labTable, 1);
@@ -217,6 +219,8 @@ void ServerPanel::applyFonts()
     const QFont caption = Theme::scaledFont(font(), 1.15, true);
     for (QLabel *label : std::as_const(m_headings))
         label->setFont(caption);
+    m_labTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() + 8);
+    m_labTable->resizeColumnsToContents();
 }
 
 void ServerPanel::changeEvent(QEvent *event)
@@ -393,6 +397,7 @@ void ServerPanel::fillLabTable()
             new QTableWidgetItem(s.running ? Endpoint { m_lab->bindAddress(), s.port }.toString() : QString()));
         m_labTable->setItem(i, LabState,
             new QTableWidgetItem(s.running ? tr("listening") : (s.error.isEmpty() ? tr("starting") : s.error)));
+        m_labTable->setItem(i, LabDescription, new QTableWidgetItem(behaviourDescription(s.behaviour)));
     }
     m_labTable->resizeColumnsToContents();
 }
