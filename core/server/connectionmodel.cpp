@@ -273,6 +273,10 @@ void ConnectionModel::apply(const TraceEvent &e, int *firstChanged, int *lastCha
         if (m_transport == Transport::Tcp)
             return; // the accept itself
     }
+    // A closed TCP row keeps how the client ended: a note that crossed the close (an operator's command
+    // for a client just gone) must not stretch its duration.
+    if (m_transport == Transport::Tcp && isClosed(*row))
+        return;
     const int rowIndex = int(row - m_rows.data());
     *firstChanged = qMin(*firstChanged, rowIndex);
     *lastChanged = qMax(*lastChanged, rowIndex);
@@ -344,14 +348,27 @@ void ConnectionModel::prune()
     bool any = false;
     if (m_transport == Transport::Tcp) {
         int excess = m_closedRows - m_maxClosedRows;
+        QVector<int> kept; // closed rows still within their retention
         for (int i = 0; i < m_rows.size(); ++i) {
             const Row &row = m_rows[i];
             if (!isClosed(row))
                 continue;
-            if (excess > 0 || now - row.closedAtMs >= m_retentionMs) {
+            if (now - row.closedAtMs >= m_retentionMs) {
                 remove[i] = true;
                 any = true;
                 --excess;
+            } else {
+                kept.append(i);
+            }
+        }
+        // Over the cap, the rows closed longest ago go, not the first in the table: a client open for
+        // an hour that has just closed stays to show how it ended. lastNs is when a closed row closed.
+        if (excess > 0) {
+            std::stable_sort(
+                kept.begin(), kept.end(), [this](int a, int b) { return m_rows[a].lastNs < m_rows[b].lastNs; });
+            for (int k = 0; k < excess && k < kept.size(); ++k) {
+                remove[kept[k]] = true;
+                any = true;
             }
         }
     } else {

@@ -92,7 +92,10 @@ void ServerConnection::onReadable()
         const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
         if (n > 0) {
             const QByteArray data(buffer, int(n));
-            touch();
+            // Idle means no complete line from the client and nothing sent to it: a slow-loris client
+            // trickling a byte at a time without ever finishing a line is idle, however busy it looks.
+            if (data.contains('\n'))
+                touch();
             m_bytesIn += n;
             m_server->m_stats.bytesIn += n;
             if (m_closeRequested) { // the behaviour is done with this client: nothing more reaches it

@@ -84,6 +84,8 @@ void ServerSession::stop()
 void ServerSession::onStarted(const Endpoint &local)
 {
     m_local = local;
+    if (m_state == State::Stopping)
+        return; // stopped before it started: stopped() follows
     setState(State::Listening);
     emit started(local);
 }
