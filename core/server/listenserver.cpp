@@ -157,7 +157,10 @@ void ListenServer::onAcceptable()
             return;
         }
         const Endpoint peer = Endpoint::fromSockaddr(reinterpret_cast<sockaddr *>(&ss));
-        const Endpoint local = SockUtil::localEndpoint(fd);
+        // An accepted socket's local address is the listening one's, unless that is a wildcard.
+        const bool wildcard
+            = m_options.bindAddress == QLatin1String("0.0.0.0") || m_options.bindAddress == QLatin1String("::");
+        const Endpoint local = wildcard ? SockUtil::localEndpoint(fd) : m_local;
         const int id = m_nextId++;
         TraceEvent ev = m_clock.make(TraceKind::Opened, QStringLiteral("accept"), QStringLiteral("()"),
             tr("fd %1, client %2").arg(fd).arg(peer.toString()));

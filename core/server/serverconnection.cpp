@@ -4,6 +4,8 @@
 #include "server/listenserver.h"
 
 #include <QSocketNotifier>
+#include <QTimer>
+#include <QTimerEvent>
 
 #include <cerrno>
 #include <sys/socket.h>
@@ -20,36 +22,37 @@ ServerConnection::ServerConnection(ListenServer *server, int id, int fd, const E
     , m_peer(peer)
     , m_local(local)
     , m_handler(std::move(handler))
+    , m_idleTimeoutMs(idleTimeoutMs)
 {
-    m_linger.setSingleShot(true);
-    m_linger.setInterval(kLingerMs);
-    connect(&m_linger, &QTimer::timeout, this, [this] { finish(tr("the client did not close in time")); });
-    m_stall.setSingleShot(true);
-    m_stall.setInterval(kStallMs);
-    connect(&m_stall, &QTimer::timeout, this, [this] {
+}
+
+void ServerConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_linger.timerId()) {
+        m_linger.stop();
+        finish(tr("the client did not close in time"));
+    } else if (event->timerId() == m_stall.timerId()) {
+        m_stall.stop();
         trace(TraceKind::Error, QString(),
             tr("The client has read nothing for %1 s while output waits for it.").arg(kStallMs / 1000), QString(), {},
             0, ErrorKind::Timeout);
         finish(tr("the client stopped reading"));
-    });
-    if (idleTimeoutMs > 0) {
-        m_idle = new QTimer(this);
-        m_idle->setSingleShot(true);
-        m_idle->setInterval(idleTimeoutMs);
-        connect(m_idle, &QTimer::timeout, this, [this, idleTimeoutMs] {
-            trace(TraceKind::Error, QString(),
-                tr("Nothing sent or received for %1 s: the idle timeout closes this client.")
-                    .arg(QString::number(idleTimeoutMs / 1000.0, 'g', 3)),
-                QString(), {}, 0, ErrorKind::Timeout);
-            finish(tr("idle timeout"));
-        });
+    } else if (event->timerId() == m_idle.timerId()) {
+        m_idle.stop();
+        trace(TraceKind::Error, QString(),
+            tr("Nothing sent or received for %1 s: the idle timeout closes this client.")
+                .arg(QString::number(m_idleTimeoutMs / 1000.0, 'g', 3)),
+            QString(), {}, 0, ErrorKind::Timeout);
+        finish(tr("idle timeout"));
+    } else {
+        QObject::timerEvent(event);
     }
 }
 
 void ServerConnection::touch()
 {
-    if (m_idle)
-        m_idle->start();
+    if (m_idleTimeoutMs > 0 && m_state != State::Closed)
+        m_idle.start(m_idleTimeoutMs, Qt::CoarseTimer, this);
 }
 
 ServerConnection::~ServerConnection()
@@ -62,9 +65,6 @@ void ServerConnection::begin()
 {
     m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     connect(m_readNotifier, &QSocketNotifier::activated, this, &ServerConnection::onReadable);
-    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-    m_writeNotifier->setEnabled(false);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &ServerConnection::onWritable);
     touch();
     m_handler->opened(*this);
 }
@@ -182,13 +182,18 @@ void ServerConnection::flush()
             if (m_output.isEmpty())
                 m_stall.stop();
             else
-                m_stall.start(); // progress: the client reads
+                m_stall.start(kStallMs, this); // progress: the client reads
             continue;
         }
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            // Most clients never fill the socket buffer: the write notifier is made only for those that do.
+            if (!m_writeNotifier) {
+                m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+                connect(m_writeNotifier, &QSocketNotifier::activated, this, &ServerConnection::onWritable);
+            }
             m_writeNotifier->setEnabled(true);
             if (!m_stall.isActive())
-                m_stall.start();
+                m_stall.start(kStallMs, this);
             updateReading();
             return;
         }
@@ -268,7 +273,7 @@ void ServerConnection::maybeFinishClosing()
         return;
     }
     m_readNotifier->setEnabled(true);
-    m_linger.start();
+    m_linger.start(kLingerMs, this);
 }
 
 void ServerConnection::closeWithError(const QString &message)
@@ -337,8 +342,7 @@ void ServerConnection::finish(const QString &why)
     m_state = State::Closed;
     m_linger.stop();
     m_stall.stop();
-    if (m_idle)
-        m_idle->stop();
+    m_idle.stop();
     m_streamNext = nullptr;
     m_streamDone = nullptr;
     delete m_readNotifier;

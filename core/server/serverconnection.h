@@ -5,9 +5,9 @@
 #include "server/behaviour.h"
 #include "trace/traceevent.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QObject>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -56,6 +56,9 @@ public:
     // A client that stops reading while we have output for it is closed after this long.
     static constexpr int kStallMs = 30000;
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void onReadable();
     void onWritable();
@@ -86,9 +89,11 @@ private:
     bool m_closeRequested = false;
     bool m_shutdownSent = false;
     bool m_halfCloseRequested = false; // by the operator: FIN once the output is sent, keep reading
-    QTimer m_linger;
-    QTimer m_stall;
-    QTimer *m_idle = nullptr; // only with an idle timeout
+    // QBasicTimer, not QTimer: a class of clients should not cost three QObjects each.
+    QBasicTimer m_linger;
+    QBasicTimer m_stall;
+    QBasicTimer m_idle;
+    int m_idleTimeoutMs = 0; // 0: no idle timeout
     qint64 m_bytesIn = 0;
     qint64 m_bytesOut = 0;
 };

@@ -45,6 +45,8 @@ void TraceBuffer::flush()
     {
         QMutexLocker lock(&m_mutex);
         batch.swap(m_pending);
+        // The next batch is likely as big as this one: no regrowing from empty, event by event.
+        m_pending.reserve(qMin<qsizetype>(batch.size(), 65536));
         m_scheduled = false;
     }
     m_timer.stop();

@@ -63,7 +63,16 @@ TimestampBehaviour::TimestampBehaviour(const BehaviourOptions &options)
 
 QByteArray TimestampBehaviour::stamp(const QByteArray &data)
 {
-    return '[' + pythonCtime(QDateTime::currentDateTime()) + "] " + data;
+    // ctime() changes once a second; a class's worth of lines in that second share one conversion
+    // to local time (which reads the time zone each time).
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cachedPrefix;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != cachedSecond) {
+        cachedSecond = now;
+        cachedPrefix = '[' + pythonCtime(QDateTime::fromSecsSinceEpoch(now)) + "] ";
+    }
+    return cachedPrefix + data;
 }
 
 bool TimestampBehaviour::supports(Transport transport) const
