@@ -1,5 +1,6 @@
 #include "locallab.h"
 
+#include "net/epolldispatcher.h"
 #include "server/listenserver.h"
 
 #include <QThread>
@@ -58,6 +59,8 @@ void LocalLab::start()
     m_run = new QObject(this);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("swb-lab"));
+    if (QAbstractEventDispatcher *dispatcher = EpollEventDispatcher::createForServerThread())
+        m_thread->setEventDispatcher(dispatcher);
     m_thread->start();
     for (int i = 0; i < m_services.size(); ++i)
         startOne(i, m_ephemeral ? 0 : m_services[i].preferredPort);

@@ -1,5 +1,6 @@
 #include "server/serversession.h"
 
+#include "net/epolldispatcher.h"
 #include "server/connectionmodel.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
@@ -56,6 +57,8 @@ void ServerSession::start()
     m_run = new QObject(this);
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("swb-server"));
+    if (QAbstractEventDispatcher *dispatcher = EpollEventDispatcher::createForServerThread())
+        m_thread->setEventDispatcher(dispatcher);
     auto *server = new ListenServer(m_options);
     server->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, server, &QObject::deleteLater);
