@@ -3,6 +3,7 @@
 #include "cli/connectverb.h"
 #include "cli/serveverb.h"
 #include "guiapp.h"
+#include "net/sockutil.h"
 
 #include <QCoreApplication>
 
@@ -33,6 +34,9 @@ void printHelp()
 
 int main(int argc, char **argv)
 {
+    // Every socket is a file descriptor: a server for a class, or many probes at once, outgrows the usual
+    // soft limit of 1024 long before the hard limit, so take what the system allows, in every mode.
+    swb::SockUtil::raiseOpenFileLimit();
     const char *verb = argc > 1 ? argv[1] : "";
     using Runner = int (*)(const QStringList &);
     Runner runner = nullptr;

@@ -34,6 +34,22 @@ void Printer::line(const QString &text) const
         writeOut(stdout, text);
 }
 
+void Printer::note(const QString &text) const
+{
+    writeOut(m_json ? stderr : stdout, text);
+}
+
+void Printer::warning(const QString &text) const
+{
+    writeOut(stderr, text);
+}
+
+void Printer::object(const QJsonObject &object) const
+{
+    if (m_json)
+        writeOut(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
 void Printer::result(const SessionError &error, const QJsonObject &fields, const QStringList &summary) const
 {
     if (m_json) {

@@ -24,6 +24,12 @@ public:
     void event(const TraceEvent &event) const;
     // A plain line for people (text mode only).
     void line(const QString &text) const;
+    // A line for people that JSON mode must not lose either: stdout in text mode, stderr in JSON mode.
+    void note(const QString &text) const;
+    // Something went wrong but the run goes on: stderr in both modes.
+    void warning(const QString &text) const;
+    // One JSON object on stdout (JSON mode only).
+    void object(const QJsonObject &object) const;
     // The final object of a run: {"type":"result", ...} in JSON mode; in text mode, the summary
     // lines given (stdout) or the error with its explanation (stderr).
     void result(const SessionError &error, const QJsonObject &fields, const QStringList &summary) const;
