@@ -122,8 +122,12 @@ FileLimit raiseOpenFileLimit()
         return limit;
     // An unlimited hard limit still stops at the kernel's nr_open; a million is far past any class.
     rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? rlim_t(1048576) : rl.rlim_max;
-    if (::setrlimit(RLIMIT_NOFILE, &rl) == 0)
-        limit.soft = qint64(rl.rlim_cur);
+    if (::setrlimit(RLIMIT_NOFILE, &rl) != 0 && rl.rlim_cur > 65536) {
+        rl.rlim_cur = 65536; // above the kernel's fs.nr_open: settle for a class-sized limit
+        if (::setrlimit(RLIMIT_NOFILE, &rl) != 0)
+            return limit;
+    }
+    limit.soft = qint64(rl.rlim_cur);
     return limit;
 }
 

@@ -296,8 +296,14 @@ void ListenServer::stop()
 
 void ListenServer::noteUnknownClient(int clientId)
 {
-    TraceEvent ev = m_clock.make(TraceKind::Note, QString(),
-        m_fd < 0 ? tr("The server is not running.") : tr("Client %1 is no longer connected.").arg(clientId));
+    QString text;
+    if (m_fd < 0)
+        text = tr("The server is not running.");
+    else if (m_options.transport == Transport::Udp && m_udpSenderById.contains(clientId))
+        text = tr("UDP has no connections: there is nothing to half-close or close for sender %1.").arg(clientId);
+    else
+        text = tr("Client %1 is no longer connected.").arg(clientId);
+    TraceEvent ev = m_clock.make(TraceKind::Note, QString(), text);
     ev.connectionId = clientId;
     emitEvent(ev);
 }

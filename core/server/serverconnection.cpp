@@ -41,7 +41,7 @@ void ServerConnection::timerEvent(QTimerEvent *event)
         m_idle.stop();
         trace(TraceKind::Error, QString(),
             tr("Nothing sent or received for %1 s: the idle timeout closes this client.")
-                .arg(QString::number(m_idleTimeoutMs / 1000.0, 'g', 3)),
+                .arg(QString::number(m_idleTimeoutMs / 1000.0, 'f', m_idleTimeoutMs % 1000 == 0 ? 0 : 1)),
             QString(), {}, 0, ErrorKind::Timeout);
         finish(tr("idle timeout"));
     } else {

@@ -175,6 +175,11 @@ QString errnoName(int err)
         SWB_ERRNO(EAGAIN)
         SWB_ERRNO(EINTR)
         SWB_ERRNO(EBADF)
+        SWB_ERRNO(ENOENT)
+        SWB_ERRNO(EISDIR)
+        SWB_ERRNO(ENOTDIR)
+        SWB_ERRNO(ENOSPC)
+        SWB_ERRNO(EROFS)
 #undef SWB_ERRNO
     default:
         return QStringLiteral("errno %1").arg(err);

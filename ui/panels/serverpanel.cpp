@@ -307,7 +307,7 @@ std::optional<ListenServerOptions> ServerPanel::formOptions(SessionError *error)
     o.backlog = m_backlogSpin->value();
     o.reuseAddress = m_reuseCheck->isChecked();
     o.maxClients = m_maxClientsSpin->value();
-    o.idleTimeoutMs = int(m_idleSpin->value() * 1000);
+    o.idleTimeoutMs = qRound(m_idleSpin->value() * 1000);
     return o;
 }
 
