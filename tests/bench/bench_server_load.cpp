@@ -1380,7 +1380,8 @@ private:
     // What our server is started with, against the panel's own form defaults.
     void describeOurs()
     {
-        const ListenServerOptions form = onGui([this] { return m_panel->formOptions().value_or(ListenServerOptions()); });
+        const ListenServerOptions form
+            = onGui([this] { return m_panel->formOptions().value_or(ListenServerOptions()); });
         std::ifstream in("/proc/sys/net/core/somaxconn");
         long somaxconn = -1;
         in >> somaxconn;
@@ -1711,8 +1712,8 @@ void Bench::printSummary() const
             "reference " + num(m_ref.medianCpu(&CpuPer::server), 1)
                 + " us (thread CPU time, median of runs; not skewed by other load)");
         row("1 TCP GUI thread CPU per exchange, ours", num(m_ours.medianCpu(&CpuPer::gui), 1), "us",
-            "the panel: session models, connections + console tables; GUI idle baseline "
-                + num(m_guiIdleCpuPercent, 1) + "% of a core");
+            "the panel: session models, connections + console tables; GUI idle baseline " + num(m_guiIdleCpuPercent, 1)
+                + "% of a core");
         row("1 TCP load generator CPU per exchange", num(m_ours.medianCpu(&CpuPer::generator), 1), "us",
             "against ours; against the reference " + num(m_ref.medianCpu(&CpuPer::generator), 1) + " us");
     }
@@ -1829,8 +1830,7 @@ void Bench::printSummary() const
     for (const LostCheck &c : m_lost) {
         allOk = allOk && c.ok();
         const ConnectionModel::Counters &k = c.counts.counters;
-        row("5 nothing lost, run " + std::to_string(c.run) + ": connections", c.connectionsOk() ? "OK" : "MISMATCH",
-            "",
+        row("5 nothing lost, run " + std::to_string(c.run) + ": connections", c.connectionsOk() ? "OK" : "MISMATCH", "",
             "generator connected " + std::to_string(c.connected) + "; panel counters: accepted "
                 + std::to_string(k.accepted) + ", closed " + std::to_string(k.closed) + ", refused "
                 + std::to_string(k.refused) + ", clients now " + std::to_string(k.clientsNow)
