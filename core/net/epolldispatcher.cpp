@@ -18,17 +18,20 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     : QAbstractEventDispatcher(parent)
 {
     m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
+    m_wakeEpoll = ::epoll_create1(EPOLL_CLOEXEC);
     m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     epoll_event ev {};
     ev.events = EPOLLIN;
     ev.data.fd = m_wakeFd;
-    if (m_epoll < 0 || m_wakeFd < 0 || ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeFd, &ev) != 0)
+    if (m_epoll < 0 || m_wakeEpoll < 0 || m_wakeFd < 0 || ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeFd, &ev) != 0
+        || ::epoll_ctl(m_wakeEpoll, EPOLL_CTL_ADD, m_wakeFd, &ev) != 0)
         qFatal("EpollEventDispatcher: cannot create epoll or eventfd (errno %d)", errno);
 }
 
 EpollEventDispatcher::~EpollEventDispatcher()
 {
     ::close(m_wakeFd);
+    ::close(m_wakeEpoll);
     ::close(m_epoll);
 }
 
@@ -62,12 +65,23 @@ void EpollEventDispatcher::updateWatch(int fd, Watch &watch)
     ev.data.fd = fd;
     // An fd with nothing to watch leaves the set: epoll would still report its hang-up and errors,
     // and a level-triggered hang-up nobody reads would wake the loop forever.
-    if (want == 0)
-        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
-    else if (watch.events == 0)
-        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
-    else
-        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
+    int rc = 0;
+    if (want == 0) {
+        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // ENOENT/EBADF: already gone with its fd
+    } else if (watch.events == 0) {
+        rc = ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+        if (rc != 0 && errno == EEXIST)
+            rc = ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
+    } else {
+        // The kernel forgets a closed fd by itself; its number may be back as another socket.
+        rc = ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
+        if (rc != 0 && errno == ENOENT)
+            rc = ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+    }
+    if (rc != 0) {
+        qWarning("EpollEventDispatcher: cannot watch fd %d (errno %d)", fd, errno);
+        want = 0;
+    }
     watch.events = want;
 }
 
@@ -121,7 +135,7 @@ void EpollEventDispatcher::deliverSocketEvents(int fd, quint32 events)
         send(&Watch::read);
     if (events & (EPOLLOUT | EPOLLHUP | EPOLLERR))
         send(&Watch::write);
-    if (events & EPOLLPRI)
+    if (events & (EPOLLPRI | EPOLLHUP | EPOLLERR))
         send(&Watch::exception);
 }
 
@@ -132,6 +146,7 @@ void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::Timer
     timer.interval = qMax<qint64>(0, interval);
     timer.type = timerType;
     timer.object = object;
+    timer.serial = ++m_timerSerial;
     timer.due = m_queue.emplace(nowMs() + timer.interval, timerId);
     m_timers.insert(timerId, timer);
 }
@@ -191,22 +206,30 @@ bool EpollEventDispatcher::activateTimers()
     // Take every timer due now out of the queue first, then put each back at its next time, so
     // that one with interval 0 fires once per turn and not in a loop.
     const qint64 now = nowMs();
-    QVarLengthArray<std::pair<int, qint64>, 64> due; // id, when it was due
+    struct Due {
+        int id;
+        qint64 when;
+        quint64 serial;
+    };
+    QVarLengthArray<Due, 64> due;
     while (!m_queue.empty() && m_queue.begin()->first <= now && due.size() < 4096) {
-        due.append({ m_queue.begin()->second, m_queue.begin()->first });
+        const int id = m_queue.begin()->second;
+        due.append({ id, m_queue.begin()->first, m_timers.value(id).serial });
         m_queue.erase(m_queue.begin());
     }
-    for (const auto &[id, when] : due) {
-        Timer &timer = m_timers[id];
+    for (const Due &d : due) {
+        Timer &timer = m_timers[d.id];
         // Keep to the timer's rhythm when it is on time; after a late turn, count from now.
-        const qint64 next = when + timer.interval > now ? when + timer.interval : now + timer.interval;
-        timer.due = m_queue.emplace(next, id);
+        const qint64 next = d.when + timer.interval > now ? d.when + timer.interval : now + timer.interval;
+        timer.due = m_queue.emplace(next, d.id);
     }
-    for (const auto &[id, when] : due) {
-        Q_UNUSED(when)
-        const auto it = m_timers.constFind(id);
-        if (it == m_timers.cend()) // stopped by an earlier timer of this turn
+    for (const Due &d : due) {
+        // Stopped by an earlier timer of this turn, or stopped and started again (same id, a new
+        // registration that is not due yet): not this one's turn.
+        const auto it = m_timers.constFind(d.id);
+        if (it == m_timers.cend() || it->serial != d.serial)
             continue;
+        const int id = d.id;
         QTimerEvent event(id);
         QCoreApplication::sendEvent(it->object, &event);
     }
@@ -221,32 +244,28 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         return false;
 
     const bool canWait = flags.testFlag(QEventLoop::WaitForMoreEvents);
+    const bool sockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
     const int timeout = canWait ? msUntilNextTimer() : 0;
     if (canWait)
         emit aboutToBlock();
     epoll_event events[256];
-    int n = ::epoll_wait(m_epoll, events, 256, timeout);
+    // Without socket notifiers, wait on the wake-up alone: a readable socket must not end the wait.
+    int n = ::epoll_wait(sockets ? m_epoll : m_wakeEpoll, events, 256, timeout);
     if (n < 0)
         n = 0; // EINTR: just go round again
     emit awake();
 
     bool handled = false;
-    if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers)) {
-        for (int i = 0; i < n; ++i) {
-            const int fd = events[i].data.fd;
-            if (fd == m_wakeFd) {
-                quint64 value = 0;
-                const ssize_t r = ::read(m_wakeFd, &value, sizeof value);
-                Q_UNUSED(r)
-                continue;
-            }
-            deliverSocketEvents(fd, events[i].events);
-            handled = true;
+    for (int i = 0; i < n; ++i) {
+        const int fd = events[i].data.fd;
+        if (fd == m_wakeFd) {
+            quint64 value = 0;
+            const ssize_t r = ::read(m_wakeFd, &value, sizeof value);
+            Q_UNUSED(r)
+            continue;
         }
-    } else {
-        quint64 value = 0;
-        const ssize_t r = ::read(m_wakeFd, &value, sizeof value);
-        Q_UNUSED(r)
+        deliverSocketEvents(fd, events[i].events);
+        handled = true;
     }
     if (activateTimers())
         handled = true;

@@ -46,6 +46,7 @@ private:
         Qt::TimerType type = Qt::CoarseTimer;
         QObject *object = nullptr;
         std::multimap<qint64, int>::iterator due;
+        quint64 serial = 0; // which registration: Qt hands a stopped timer's id to the next one
     };
     void updateWatch(int fd, Watch &watch);
     void deliverSocketEvents(int fd, quint32 events);
@@ -54,7 +55,9 @@ private:
     static qint64 nowMs();
 
     int m_epoll = -1;
+    int m_wakeEpoll = -1; // only the wake-up: for turns that exclude socket notifiers
     int m_wakeFd = -1;
+    quint64 m_timerSerial = 0;
     QAtomicInt m_interrupt;
     QHash<int, Watch> m_watches;
     QHash<int, Timer> m_timers;

@@ -55,6 +55,8 @@ QString ConnectionModel::stateText(State state)
         return tr("open");
     case State::PeerHalfClosed:
         return tr("half-closed by client");
+    case State::ServerHalfClosed:
+        return tr("half-closed by server");
     case State::ClosedByPeer:
         return tr("closed by client");
     case State::ClosedByServer:
@@ -300,8 +302,11 @@ void ConnectionModel::apply(const TraceEvent &e, int *firstChanged, int *lastCha
             ++row->datagramsOut;
         break;
     case TraceKind::Call:
-        if (e.call == QLatin1String("shutdown"))
+        if (e.call == QLatin1String("shutdown")) {
             row->serverFin = true;
+            if (row->state == State::Open)
+                row->state = State::ServerHalfClosed;
+        }
         break;
     case TraceKind::Error:
         if (isReset(e))
@@ -414,9 +419,9 @@ void ConnectionModel::removeRows(const QVector<bool> &remove)
                 --m_closedRows;
         }
         m_rows.remove(first, last - first + 1);
+        rebuildIndex(); // before endRemoveRows: its listeners may look clients up
         endRemoveRows();
     }
-    rebuildIndex();
 }
 
 void ConnectionModel::rebuildIndex()

@@ -28,7 +28,7 @@ public:
         StateColumn,
         ColumnCount
     };
-    enum class State { Open, PeerHalfClosed, ClosedByPeer, ClosedByServer, Reset, Refused, Sender };
+    enum class State { Open, PeerHalfClosed, ServerHalfClosed, ClosedByPeer, ClosedByServer, Reset, Refused, Sender };
     enum Role { ClientIdRole = Qt::UserRole + 1, StateRole, ClosedRole };
 
     struct Counters {

@@ -24,6 +24,7 @@ ListenServer::~ListenServer()
     for (ServerConnection *c : std::as_const(m_connections))
         delete c;
     m_connections.clear();
+    delete m_notifier;
     if (m_fd >= 0)
         SockUtil::closeFd(m_fd);
 }

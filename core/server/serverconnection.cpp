@@ -57,6 +57,9 @@ void ServerConnection::touch()
 
 ServerConnection::~ServerConnection()
 {
+    // Notifiers go before their fd is closed, so the dispatcher never watches a number reused.
+    delete m_readNotifier;
+    delete m_writeNotifier;
     if (m_fd >= 0)
         SockUtil::closeFd(m_fd);
 }
@@ -259,6 +262,14 @@ void ServerConnection::maybeFinishClosing()
         if (m_state == State::PeerHalfClosed)
             return finish(tr("both sides done"));
         updateReading();
+        return;
+    }
+    if (m_closeRequested && m_shutdownSent && m_state == State::Open && m_fd >= 0) {
+        // Already half-closed by the operator, and now the behaviour is done too: wait a little for
+        // the client's close, as any orderly close does.
+        m_state = State::Closing;
+        m_readNotifier->setEnabled(true);
+        m_linger.start(kLingerMs, this);
         return;
     }
     if (!m_closeRequested || m_shutdownSent || !m_output.isEmpty() || m_streamNext || m_fd < 0)

@@ -35,6 +35,13 @@ ServerSession::~ServerSession()
         delete m_thread;
         m_thread = nullptr;
     }
+    // Threads of earlier runs are quitting already: make sure they are gone before the buffer is.
+    for (const QPointer<QThread> &thread : std::as_const(m_finishing)) {
+        if (thread) {
+            thread->wait();
+            delete thread;
+        }
+    }
 }
 
 void ServerSession::setState(State state)
@@ -124,6 +131,8 @@ void ServerSession::releaseThread()
     m_server = nullptr;
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->quit();
+    m_finishing.removeAll(nullptr);
+    m_finishing.append(thread);
 }
 
 void ServerSession::flushEvents()

@@ -6,6 +6,7 @@
 #include "server/listenserver.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QVector>
 
 class QThread;
@@ -70,6 +71,7 @@ private:
     ConnectionModel *m_connections = nullptr;
     QThread *m_thread = nullptr;
     ListenServer *m_server = nullptr; // lives on m_thread; deleted when that thread finishes
+    QList<QPointer<QThread>> m_finishing; // released threads, joined (briefly) by the destructor
     // The run a start() began: late signals from an earlier run are ignored.
     QObject *m_run = nullptr;
 };

@@ -209,7 +209,9 @@ void TestConnectionModel::states_data()
     QTest::newRow("accepted") << "1 accept" << S::Open << false;
     QTest::newRow("talking") << "1 accept, 1 recv 6, 1 send 6, 1 note" << S::Open << false;
     QTest::newRow("client half-closed") << "1 accept, 1 recv 6, 1 fin" << S::PeerHalfClosed << false;
-    QTest::newRow("server half-closed") << "1 accept, 1 shutdown" << S::Open << false;
+    QTest::newRow("server half-closed") << "1 accept, 1 shutdown" << S::ServerHalfClosed << false;
+    QTest::newRow("server half-closed, then client FIN")
+        << "1 accept, 1 shutdown, 1 fin" << S::ServerHalfClosed << false;
     QTest::newRow("client closed first") << "1 accept, 1 recv 6, 1 send 6, 1 fin, 1 shutdown, 1 close"
                                          << S::ClosedByPeer << true;
     QTest::newRow("server closed first") << "1 accept, 1 recv 6, 1 send 6, 1 shutdown, 1 fin, 1 close"

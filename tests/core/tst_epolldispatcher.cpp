@@ -57,6 +57,7 @@ private slots:
     void singleShotAndRepeatingTimers();
     void zeroTimerFiresEveryTurnWithoutStarvingOthers();
     void stoppingATimerFromAnotherTimer();
+    void restartedTimerWaitsItsNewInterval();
     void readAndWriteNotifiers();
     void disabledNotifierOnAHungUpSocketDoesNotSpin();
     void deleteLaterRunsAndThreadQuits();
@@ -157,6 +158,46 @@ void TestEpollDispatcher::stoppingATimerFromAnotherTimer()
     });
     QTest::qWait(100);
     QVERIFY(fired.load() <= 1);
+}
+
+namespace {
+// Two timers due in the same turn; the first restarts the second, which Qt gives the same id again.
+class Restarter : public QObject {
+public:
+    QBasicTimer first;
+    QBasicTimer second;
+    std::atomic<int> secondFired { 0 };
+
+protected:
+    void timerEvent(QTimerEvent *event) override
+    {
+        if (event->timerId() == first.timerId()) {
+            first.stop();
+            second.start(1000, this); // as an idle timer is restarted by activity
+        } else if (event->timerId() == second.timerId()) {
+            ++secondFired;
+            second.stop();
+        }
+    }
+};
+} // namespace
+
+void TestEpollDispatcher::restartedTimerWaitsItsNewInterval()
+{
+    EpollThread t;
+    Restarter *r = nullptr;
+    t.run([&] {
+        r = new Restarter;
+        r->setParent(t.context);
+        r->first.start(10, r);
+        r->second.start(10, r);
+        // Keep the thread busy past both due times, so they fall due in one turn.
+        QElapsedTimer busy;
+        busy.start();
+        while (busy.elapsed() < 40) { }
+    });
+    QTest::qWait(200);
+    QCOMPARE(r->secondFired.load(), 0);
 }
 
 void TestEpollDispatcher::readAndWriteNotifiers()

@@ -305,7 +305,7 @@ void TestServerSession::manualSendHalfCloseClose()
     QTRY_COMPARE(countEvents(session,
                      [&](const TraceEvent &e) { return e.connectionId == id && e.call == QLatin1String("shutdown"); }),
         1);
-    QCOMPARE(stateOf(model, id), ConnectionModel::State::Open);
+    QCOMPARE(stateOf(model, id), ConnectionModel::State::ServerHalfClosed);
     QVERIFY(client.send("still talking\n"));
     QTRY_COMPARE(receivedFrom(session, id), QByteArray("question?\nstill talking\n"));
     QTRY_COMPARE(cell(model, id, ConnectionModel::BytesInColumn).toLongLong(), qint64(24));

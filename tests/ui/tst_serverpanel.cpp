@@ -452,7 +452,7 @@ void TestServerPanel::exportTextAndCsv()
     console->exportLog(dir.filePath(QStringLiteral("missing/log.txt")), ConsoleFormat::Format::Text);
     QTRY_COMPARE(finished.size(), 3);
     QVERIFY(!finished.at(2).at(0).toBool());
-    QVERIFY(child<QLabel>(console, "consoleDroppedLabel")->text().contains(QLatin1String("Could not save")));
+    QVERIFY(child<QLabel>(console, "consoleExportLabel")->text().contains(QLatin1String("Could not save")));
 }
 
 void TestServerPanel::portInUseSuggestsAnother()

@@ -311,10 +311,18 @@ void ServerConsole::buildUi()
     connect(m_exportButton, &QPushButton::clicked, this, &ServerConsole::chooseExportFile);
     connect(this, &ServerConsole::exportFinished, this, [this](bool ok, const QString &message) {
         m_exportButton->setEnabled(true);
-        m_droppedLabel->setText(message);
-        m_droppedLabel->setVisible(true);
-        Q_UNUSED(ok)
+        QPalette palette = m_exportLabel->palette();
+        palette.setColor(
+            QPalette::WindowText, ok ? QPalette().color(QPalette::WindowText) : Theme::errorColor(QPalette()));
+        m_exportLabel->setPalette(palette);
+        m_exportLabel->setText(message);
+        m_exportLabel->show();
     });
+    m_exportLabel = new QLabel(this);
+    m_exportLabel->setObjectName(QStringLiteral("consoleExportLabel"));
+    m_exportLabel->setWordWrap(true);
+    m_exportLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exportLabel->hide();
     m_droppedLabel = new QLabel(this);
     m_droppedLabel->setObjectName(QStringLiteral("consoleDroppedLabel"));
     m_droppedLabel->setWordWrap(true);
@@ -357,6 +365,7 @@ void ServerConsole::buildUi()
     consoleLayout->addLayout(filterRow);
     consoleLayout->addWidget(m_consoleView, 1);
     consoleLayout->addWidget(m_droppedLabel);
+    consoleLayout->addWidget(m_exportLabel);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("serverConsoleSplitter"));
@@ -500,8 +509,14 @@ void ServerConsole::updateHowToConnect()
         tr("Bound to %1: other computers on the network can connect, not only this one.").arg(o.bindAddress));
     // The classmates' command uses a reachable address; loopback is for this machine only.
     QString host = first;
-    if (ClientCommands::isWildcard(o.bindAddress) && hosts.size() > 1)
-        host = hosts.at(o.bindAddress == QLatin1String("::") ? 2 : 1);
+    if (ClientCommands::isWildcard(o.bindAddress)) {
+        for (const QString &h : hosts) {
+            if (!ClientCommands::isLoopback(h)) {
+                host = h;
+                break;
+            }
+        }
+    }
     const QString tool = m_clientToolCombo->currentText();
     m_clientToolCombo->blockSignals(true);
     m_clientToolCombo->clear();
@@ -549,7 +564,9 @@ void ServerConsole::onEvents(const QVector<TraceEvent> &batch)
 void ServerConsole::updateDropped()
 {
     const qint64 dropped = m_session->traceModel()->droppedCount();
-    if (dropped > 0) {
+    if (dropped == 0) {
+        m_droppedLabel->hide();
+    } else {
         m_droppedLabel->setText(tr("The console keeps the newest %L1 events; %L2 older ones are no longer shown "
                                    "(the counters above still include them).")
                                     .arg(m_session->traceModel()->capacity())
@@ -574,7 +591,9 @@ void ServerConsole::updateSendControls()
     const int row = m_session->connectionModel()->rowOfClient(id);
     const bool open = id > 0 && row >= 0 && !m_session->connectionModel()->isClosedAt(row);
     m_sendButton->setEnabled(listening && open);
-    m_sendAllButton->setEnabled(listening && m_session->connectionModel()->rowCount() > 0);
+    m_sendAllButton->setEnabled(listening
+        && (tcp ? m_session->connectionModel()->counters().clientsNow > 0
+                : m_session->connectionModel()->rowCount() > 0));
     m_halfCloseButton->setEnabled(
         listening && open && tcp && m_session->connectionModel()->stateAt(row) == ConnectionModel::State::Open);
     m_closeClientButton->setEnabled(listening && open && tcp);

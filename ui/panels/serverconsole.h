@@ -102,6 +102,7 @@ private:
     QPushButton *m_clearButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QLabel *m_droppedLabel = nullptr;
+    QLabel *m_exportLabel = nullptr;
     QTableView *m_consoleView = nullptr;
 };
 

@@ -67,6 +67,8 @@ void ConsoleFilterProxy::setHex(bool hex)
     if (m_hex == hex)
         return;
     m_hex = hex;
+    if (!m_search.isEmpty())
+        invalidateRowsFilter(); // the search looks at the data as shown
     if (rowCount() > 0)
         emit dataChanged(index(0, TraceModel::DataColumn), index(rowCount() - 1, TraceModel::DataColumn));
 }
