@@ -209,39 +209,41 @@ void ListenServer::onDatagramReadable()
             emitEvent(ev);
             continue;
         }
-        const Endpoint peer = Endpoint::fromSockaddr(reinterpret_cast<sockaddr *>(&ss));
         const qint64 realSize = n;
         const QByteArray data(m_datagramBuffer.constData(), int(qMin<qint64>(n, m_datagramBuffer.size())));
         ++m_stats.datagramsIn;
         m_stats.bytesIn += realSize;
-        const QString key = peer.toString();
-        auto sender = m_udpSenders.constFind(key);
-        if (sender == m_udpSenders.cend()) {
+        const QByteArray key(reinterpret_cast<const char *>(&ss), int(len));
+        auto found = m_udpSenders.constFind(key);
+        if (found == m_udpSenders.cend()) {
             if (m_udpSenders.size() >= 10000) { // forget old senders rather than grow without bound
                 m_udpSenders.clear();
                 m_udpSenderById.clear();
             }
-            sender = m_udpSenders.insert(key, m_nextId++);
-            m_udpSenderById.insert(*sender, peer);
+            found = m_udpSenders.insert(key, m_nextId++);
+            const Endpoint peer = Endpoint::fromSockaddr(reinterpret_cast<sockaddr *>(&ss));
+            m_udpSenderById.insert(*found, UdpSender { peer, peer.toString() });
         }
-        const int id = *sender;
+        const int id = *found;
+        const UdpSender &sender = m_udpSenderById[id];
         TraceEvent in = m_clock.make(TraceKind::Received, QStringLiteral("recvfrom"), QStringLiteral("()"),
-            tr("%1 from %2").arg(byteCount(realSize), peer.toString()));
+            tr("%1 from %2").arg(byteCount(realSize), sender.text));
         in.payload = data.left(TraceEvent::kMaxPayload);
         in.size = realSize;
         in.local = m_local;
-        in.remote = peer;
+        in.remote = sender.peer;
         in.connectionId = id;
         emitEvent(in);
 
-        const std::optional<QByteArray> reply = m_behaviour->datagram(data, peer);
+        const std::optional<QByteArray> reply = m_behaviour->datagram(data, sender.peer);
         if (reply)
-            sendDatagram(id, peer, *reply);
+            sendDatagram(id, sender, *reply);
     }
 }
 
-void ListenServer::sendDatagram(int id, const Endpoint &peer, const QByteArray &bytes)
+void ListenServer::sendDatagram(int id, const UdpSender &sender, const QByteArray &bytes)
 {
+    const Endpoint &peer = sender.peer;
     sockaddr_storage to {};
     unsigned toLen = 0;
     peer.toSockaddr(&to, &toLen);
@@ -249,7 +251,7 @@ void ListenServer::sendDatagram(int id, const Endpoint &peer, const QByteArray &
         reinterpret_cast<const sockaddr *>(&to), socklen_t(toLen));
     const int sendErr = sent < 0 ? errno : 0;
     TraceEvent out = m_clock.make(TraceKind::Sent, QStringLiteral("sendto"),
-        QStringLiteral("(%1, %2)").arg(peer.toString(), byteCount(bytes.size())),
+        QStringLiteral("(%1, %2)").arg(sender.text, byteCount(bytes.size())),
         sent >= 0 ? QString::number(sent) : errnoName(sendErr));
     out.local = m_local;
     out.remote = peer;

@@ -73,12 +73,19 @@ signals:
 
 private:
     friend class ServerConnection;
+    // UDP: an id per sender, like a client id, found by the raw socket address (no formatting per
+    // datagram); the sender's Endpoint and its text are made once.
+    struct UdpSender {
+        Endpoint peer;
+        QString text;
+    };
+
     void emitEvent(TraceEvent event);
     bool fail(int err, const QString &call, const QString &arguments);
     void onAcceptable();
     void onDatagramReadable();
     void connectionFinished(int id);
-    void sendDatagram(int id, const Endpoint &peer, const QByteArray &bytes);
+    void sendDatagram(int id, const UdpSender &sender, const QByteArray &bytes);
     void noteUnknownClient(int clientId);
 
     ListenServerOptions m_options;
@@ -91,8 +98,8 @@ private:
     int m_nextId = 1;
     ListenServerStats m_stats;
     QByteArray m_datagramBuffer;
-    QHash<QString, int> m_udpSenders; // UDP: an id per sender, like a client id
-    QHash<int, Endpoint> m_udpSenderById;
+    QHash<QByteArray, int> m_udpSenders;
+    QHash<int, UdpSender> m_udpSenderById;
 };
 
 } // namespace swb
