@@ -351,6 +351,7 @@ void TestServerPanel::sendToAllReachesEveryClient()
         clients.push_back(std::make_unique<RawClient>(port));
     QTRY_COMPARE(console->session()->connectionModel()->counters().clientsNow, 5);
     child<QLineEdit>(console, "serverSendEdit")->setText(QStringLiteral("class dismissed"));
+    QTRY_VERIFY(child<QPushButton>(console, "serverSendAllButton")->isEnabled());
     QTest::mouseClick(child<QPushButton>(console, "serverSendAllButton"), Qt::LeftButton);
     for (auto &c : clients)
         QTRY_COMPARE(c->readAll(), QByteArray("class dismissed\n"));

@@ -92,7 +92,19 @@ ServerConsole::ServerConsole(ServerSession *session, QWidget *parent)
 
     connect(m_session, &ServerSession::stateChanged, this, &ServerConsole::onStateChanged);
     connect(m_session, &ServerSession::eventsArrived, this, &ServerConsole::onEvents);
-    connect(m_session->connectionModel(), &ConnectionModel::countersChanged, this, &ServerConsole::updateCounters);
+    // Counters are read at most five times a second: under a class's load they change with every batch,
+    // and re-laying out the labels each time costs more than it shows.
+    m_countersDelay = new QTimer(this);
+    m_countersDelay->setSingleShot(true);
+    m_countersDelay->setInterval(200);
+    connect(m_countersDelay, &QTimer::timeout, this, [this] {
+        updateCounters();
+        updateSendControls();
+    });
+    connect(m_session->connectionModel(), &ConnectionModel::countersChanged, this, [this] {
+        if (!m_countersDelay->isActive())
+            m_countersDelay->start();
+    });
 
     // Durations of open connections go on counting; closed rows leave after their retention.
     m_tick = new QTimer(this);
@@ -556,7 +568,6 @@ void ServerConsole::onEvents(const QVector<TraceEvent> &batch)
 {
     Q_UNUSED(batch)
     updateDropped();
-    updateSendControls();
     if (!m_pauseCheck->isChecked())
         m_consoleView->scrollToBottom();
 }

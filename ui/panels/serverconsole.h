@@ -68,6 +68,7 @@ private:
     ConnectionStyleProxy *m_connectionStyle = nullptr;
     QTimer *m_tick = nullptr;
     QTimer *m_searchDelay = nullptr;
+    QTimer *m_countersDelay = nullptr;
 
     QLabel *m_statusLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
