@@ -157,8 +157,17 @@ Endpoint Endpoint::fromSockaddr(const sockaddr *sa)
     if (sa->sa_family == AF_INET) {
         sockaddr_in in;
         std::memcpy(&in, sa, sizeof in);
-        if (inet_ntop(AF_INET, &in.sin_addr, text, sizeof text))
+        // A server sees the same few client addresses over and over: the last one's text is kept
+        // (and shared, not copied) instead of formatting it for every accept.
+        thread_local in_addr lastAddress {};
+        thread_local QString lastText;
+        if (!lastText.isEmpty() && lastAddress.s_addr == in.sin_addr.s_addr) {
+            e.host = lastText;
+        } else if (inet_ntop(AF_INET, &in.sin_addr, text, sizeof text)) {
             e.host = QString::fromLatin1(text);
+            lastAddress = in.sin_addr;
+            lastText = e.host;
+        }
         e.port = ntohs(in.sin_port);
     } else if (sa->sa_family == AF_INET6) {
         sockaddr_in6 in6;

@@ -113,6 +113,10 @@ void ServerConnection::onReadable()
             updateReading();
             if (m_readNotifier && !m_readNotifier->isEnabled())
                 return;
+            // A short read emptied the socket: the next recv() would only say EAGAIN. The notifier
+            // reports more when it comes.
+            if (n < ssize_t(sizeof buffer))
+                return;
             continue;
         }
         if (n == 0) {
