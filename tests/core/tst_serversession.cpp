@@ -5,6 +5,7 @@
 #include "net/sockutil.h"
 #include "server/connectionmodel.h"
 #include "server/serversession.h"
+#include "testclient.h"
 #include "trace/tracemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -22,105 +23,9 @@
 #include <unistd.h>
 
 using namespace swb;
+using swb::test::Client;
 
 namespace {
-
-// A plain POSIX TCP client: connect() blocks (on loopback the kernel completes it at once), then
-// reads and writes are non-blocking and waited for with QTest::qWaitFor. Unlike QTcpSocket it can
-// read EOF and go on sending, which a half-close needs.
-class Client {
-public:
-    explicit Client(quint16 port)
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in sa {};
-        sa.sin_family = AF_INET;
-        sa.sin_port = htons(port);
-        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<const sockaddr *>(&sa), sizeof sa) != 0) {
-            m_error = errno;
-            close();
-            return;
-        }
-        ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
-    }
-    ~Client() { close(); }
-    Client(const Client &) = delete;
-    Client &operator=(const Client &) = delete;
-
-    bool isConnected() const { return m_fd >= 0; }
-    // getsockname(): the address the server sees as its peer.
-    Endpoint local() const { return SockUtil::localEndpoint(m_fd); }
-    const QByteArray &received() const { return m_received; }
-    bool atEof() const { return m_eof; }
-    int error() const { return m_error; }
-
-    bool send(const QByteArray &bytes)
-    {
-        qsizetype done = 0;
-        const bool finished = QTest::qWaitFor(
-            [&] {
-                while (done < bytes.size() && m_fd >= 0) {
-                    const ssize_t n = ::send(m_fd, bytes.constData() + done, size_t(bytes.size() - done), MSG_NOSIGNAL);
-                    if (n > 0) {
-                        done += n;
-                    } else if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
-                        return false;
-                    } else {
-                        m_error = errno;
-                        return true;
-                    }
-                }
-                return true;
-            },
-            5000);
-        return finished && done == bytes.size();
-    }
-    void pump()
-    {
-        char buffer[64 * 1024];
-        while (m_fd >= 0 && !m_eof) {
-            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
-            if (n > 0) {
-                m_received.append(buffer, int(n));
-            } else if (n == 0) {
-                m_eof = true;
-            } else {
-                if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-                    m_error = errno;
-                return;
-            }
-        }
-    }
-    bool waitForReceived(const QByteArray &bytes)
-    {
-        return QTest::qWaitFor([&] {
-            pump();
-            return m_received.contains(bytes) || m_eof || m_error;
-        }) && m_received.contains(bytes);
-    }
-    // The server closed its sending side (or the whole connection): recv() returned 0.
-    bool waitForEof()
-    {
-        return QTest::qWaitFor([&] {
-            pump();
-            return m_eof || m_error;
-        }) && m_eof;
-    }
-    void shutdownWrite() { ::shutdown(m_fd, SHUT_WR); }
-    void close()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-
-private:
-    int m_fd = -1;
-    QByteArray m_received;
-    bool m_eof = false;
-    int m_error = 0;
-};
 
 ListenServerOptions serverOptions(const QString &behaviour, Transport transport = Transport::Tcp, quint16 port = 0)
 {

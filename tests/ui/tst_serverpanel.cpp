@@ -6,6 +6,7 @@
 #include "panels/serverconsole.h"
 #include "panels/serverpanel.h"
 #include "server/connectionmodel.h"
+#include "testclient.h"
 #include "trace/tracemodel.h"
 #include "widgets/consolefilterproxy.h"
 
@@ -24,83 +25,11 @@
 #include <QUdpSocket>
 #include <QtTest>
 
-#include <arpa/inet.h>
 #include <memory>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace swb;
 
-namespace {
-
-// A plain non-blocking client socket, so the test sees exactly what the server does (EOF, reset).
-class RawClient {
-public:
-    explicit RawClient(quint16 port)
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-        sockaddr_in sa {};
-        sa.sin_family = AF_INET;
-        sa.sin_port = htons(port);
-        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::connect(m_fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-    }
-    ~RawClient()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    quint16 localPort() const
-    {
-        sockaddr_in sa {};
-        socklen_t len = sizeof sa;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&sa), &len);
-        return ntohs(sa.sin_port);
-    }
-    bool send(const QByteArray &bytes)
-    {
-        return ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL) == bytes.size();
-    }
-    // Reads what has arrived; sets eof once the server's FIN is read.
-    void poll()
-    {
-        char buffer[4096];
-        for (;;) {
-            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
-            if (n > 0) {
-                received.append(buffer, int(n));
-                continue;
-            }
-            if (n == 0)
-                eof = true;
-            return;
-        }
-    }
-    QByteArray readAll()
-    {
-        poll();
-        return received;
-    }
-    bool atEof()
-    {
-        poll();
-        return eof;
-    }
-    void close()
-    {
-        ::close(m_fd);
-        m_fd = -1;
-    }
-
-    QByteArray received;
-    bool eof = false;
-
-private:
-    int m_fd = -1;
-};
-
-} // namespace
+using RawClient = swb::test::Client;
 
 class TestServerPanel : public QObject {
     Q_OBJECT
@@ -288,7 +217,7 @@ void TestServerPanel::clientAppearsInTableAndConsole()
     RawClient client(console->session()->localEndpoint().port);
     QVERIFY(client.send("hello\n"));
     QTRY_VERIFY(client.readAll().contains("hello\n"));
-    QVERIFY(client.received.startsWith('['));
+    QVERIFY(client.received().startsWith('['));
     ConnectionModel *model = console->session()->connectionModel();
     QTRY_COMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0, ConnectionModel::PeerColumn).data().toString(),
@@ -323,13 +252,13 @@ void TestServerPanel::manualRepliesHalfCloseAndClose()
 
     // Half-close: the client reads EOF but can still send, and the server still reads it.
     QTest::mouseClick(child<QPushButton>(console, "serverHalfCloseButton"), Qt::LeftButton);
-    QTRY_VERIFY(first.atEof());
+    QVERIFY(first.waitForEof());
     QVERIFY(first.send("still here\n"));
     QTRY_VERIFY(consoleHas(console, QStringLiteral("still here")));
 
     selectClient(console, model->clientAt(1));
     QTest::mouseClick(child<QPushButton>(console, "serverCloseClientButton"), Qt::LeftButton);
-    QTRY_VERIFY(second.atEof());
+    QVERIFY(second.waitForEof());
     QTRY_COMPARE(model->stateAt(1), ConnectionModel::State::ClosedByServer);
 
     // Bad hex is refused beside the field, and nothing is sent.
@@ -501,7 +430,7 @@ void TestServerPanel::restartWithoutReuseAddressFails()
             QTest::mouseClick(
                 child<QPushButton>(console, "stopServerButton"), Qt::LeftButton); // the server closes first
             QTRY_COMPARE(console->session()->state(), ServerSession::State::Stopped);
-            QTRY_VERIFY(client.atEof());
+            QVERIFY(client.waitForEof());
         }
         QTest::mouseClick(child<QPushButton>(console, "restartServerButton"), Qt::LeftButton);
         if (reuse) {
