@@ -339,7 +339,8 @@ private slots:
 
 void TestBehavioursUnit::registry()
 {
-    const QStringList expected { "echo", "discard", "daytime", "time", "timestamp", "welcome", "http", "sntp", "manual" };
+    const QStringList expected { "echo", "discard", "daytime", "time", "timestamp", "welcome", "http", "sntp",
+        "manual" };
     QCOMPARE(behaviourNames(), expected);
     for (const QString &name : expected) {
         const auto behaviour = createBehaviour(name);
