@@ -1,6 +1,7 @@
 // socket-workbench: the GUI when started without a verb; a headless command-line verb otherwise.
 
 #include "cli/connectverb.h"
+#include "cli/lookupverb.h"
 #include "cli/serveverb.h"
 #include "guiapp.h"
 #include "net/sockutil.h"
@@ -21,6 +22,8 @@ void printHelp()
                 "Usage:\n"
                 "  socket-workbench                      start the app (the local lab starts with it)\n"
                 "  socket-workbench connect HOST PORT    resolve, connect, show both endpoints\n"
+                "  socket-workbench lookup service NAME|PORT\n"
+                "                                        a service's port or a port's service (/etc/services, IANA)\n"
                 "  socket-workbench serve tcp|udp        run a server and print its trace\n"
                 "  socket-workbench lab                  run the whole local lab\n"
                 "  socket-workbench VERB --help          the options of a verb\n"
@@ -42,6 +45,8 @@ int main(int argc, char **argv)
     Runner runner = nullptr;
     if (std::strcmp(verb, "connect") == 0)
         runner = swb::cli::runConnect;
+    else if (std::strcmp(verb, "lookup") == 0)
+        runner = swb::cli::runLookup;
     else if (std::strcmp(verb, "serve") == 0)
         runner = swb::cli::runServe;
     else if (std::strcmp(verb, "lab") == 0)
@@ -63,7 +68,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (verb[0] != '\0' && verb[0] != '-') {
-        std::fprintf(stderr, "socket-workbench: unknown verb '%s'. Verbs: connect, serve, lab. Try --help.\n", verb);
+        std::fprintf(
+            stderr, "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, serve, lab. Try --help.\n", verb);
         return 2;
     }
     return swb::runGui(argc, argv); // Qt's own options (-platform, -style ...) go to the GUI

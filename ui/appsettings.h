@@ -23,6 +23,10 @@ inline QString recentHostsKey()
     return QStringLiteral("connect/recentHosts");
 }
 constexpr int kMaxRecentHosts = 10;
+inline QString hideAddressesKey()
+{
+    return QStringLiteral("view/hideAddresses");
+}
 
 // Puts host first in the recent hosts list (no duplicates, at most kMaxRecentHosts) and returns the list.
 QStringList rememberHost(const QString &host);

@@ -3,7 +3,9 @@
 #include "appsettings.h"
 #include "lab/locallab.h"
 #include "labdialog.h"
+#include "lookup/privacy.h"
 #include "panels/connectpanel.h"
+#include "panels/lookuppanel.h"
 #include "panels/serverpanel.h"
 #include "widgets/panelscrollarea.h"
 
@@ -64,6 +66,7 @@ MainWindow::MainWindow(LocalLab *lab, QWidget *parent)
     // The panels, in sidebar order.
     addPanel(tr("Connect & Inspect"), new ConnectPanel(m_lab, this));
     addPanel(tr("Listen Server"), new ServerPanel(m_lab, this));
+    addPanel(tr("Lookup"), new LookupPanel(this));
 
     updateLabStatus();
     restoreSettings();
@@ -78,6 +81,21 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_hideAddressesAction = view->addAction(tr("&Hide Addresses and Host Name"));
+    m_hideAddressesAction->setObjectName(QStringLiteral("hideAddressesAction"));
+    m_hideAddressesAction->setCheckable(true);
+    m_hideAddressesAction->setToolTip(tr("For screenshots and screen sharing: every address other than loopback, "
+                                         "and this computer's name, are shown masked"));
+    const bool hide = AppSettings::value(AppSettings::hideAddressesKey(), false).toBool();
+    m_hideAddressesAction->setChecked(hide);
+    Privacy::instance()->setEnabled(hide);
+    connect(m_hideAddressesAction, &QAction::toggled, this, [](bool on) {
+        Privacy::instance()->setEnabled(on);
+        AppSettings::setValue(AppSettings::hideAddressesKey(), on);
+    });
+    connect(Privacy::instance(), &Privacy::enabledChanged, m_hideAddressesAction, &QAction::setChecked);
 
     QMenu *lab = menuBar()->addMenu(tr("&Lab"));
     QAction *services = lab->addAction(tr("&Services and Ports\u2026"));

@@ -45,6 +45,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QPushButton *m_labButton = nullptr;
     QAction *m_startLabAction = nullptr;
+    QAction *m_hideAddressesAction = nullptr;
     QPointer<LabDialog> m_labDialog;
 };
 

@@ -476,6 +476,10 @@ private slots:
             outputHas(serve, &out, QStringLiteral("Unknown command '/frobnicate'")), qPrintable(out), 10000);
         QVERIFY(out.contains(consoleLine(2, QStringLiteral(".."), QStringLiteral(R"(\s+shutdown\(SHUT_WR\) -> ok)"))));
 
+        // The server has seen client 2 go (its close line) before the list is asked for.
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            outputMatches(serve, &out, consoleLine(2, QStringLiteral("--"), QStringLiteral(R"(\s+close\(\) -> ok.*)"))),
+            qPrintable(out), 10000);
         // End of stdin ends the typing, not the server.
         serve.write("/list");
         serve.closeWriteChannel();

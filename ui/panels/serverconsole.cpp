@@ -1,5 +1,6 @@
 #include "panels/serverconsole.h"
 
+#include "lookup/privacy.h"
 #include "net/payloadcodec.h"
 #include "server/clientcommands.h"
 #include "server/connectionmodel.h"
@@ -45,6 +46,10 @@ public:
 
     QVariant data(const QModelIndex &index, int role) const override
     {
+        if (role == Qt::DisplayRole && Privacy::instance()->isEnabled()) {
+            const QVariant value = QIdentityProxyModel::data(index, role);
+            return value.userType() == QMetaType::QString ? QVariant(Privacy::shown(value.toString())) : value;
+        }
         if (role != Qt::ForegroundRole)
             return QIdentityProxyModel::data(index, role);
         const auto state = ConnectionModel::State(QIdentityProxyModel::data(index, ConnectionModel::StateRole).toInt());

@@ -1,5 +1,6 @@
 #include "tracestyleproxy.h"
 
+#include "lookup/privacy.h"
 #include "theme.h"
 #include "trace/tracemodel.h"
 
@@ -11,6 +12,12 @@ TraceStyleProxy::TraceStyleProxy(QObject *parent)
     : QIdentityProxyModel(parent)
     , m_palette(QGuiApplication::palette())
 {
+    auto repaint = [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), { Qt::DisplayRole });
+    };
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, repaint);
+    connect(Privacy::instance(), &Privacy::hostNamesChanged, this, repaint);
 }
 
 void TraceStyleProxy::setPalette(const QPalette &palette)
@@ -23,6 +30,13 @@ void TraceStyleProxy::setPalette(const QPalette &palette)
 
 QVariant TraceStyleProxy::data(const QModelIndex &index, int role) const
 {
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        const QVariant value = QIdentityProxyModel::data(index, role);
+        // Hidden addresses for screenshots: every trace table goes through here.
+        if (Privacy::instance()->isEnabled() && value.userType() == QMetaType::QString)
+            return Privacy::shown(value.toString());
+        return value;
+    }
     if (role != Qt::ForegroundRole && role != Qt::BackgroundRole)
         return QIdentityProxyModel::data(index, role);
     const auto kind = TraceKind(QIdentityProxyModel::data(index, TraceModel::KindRole).toInt());

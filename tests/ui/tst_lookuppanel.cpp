@@ -1,0 +1,202 @@
+// The Lookup panel clicked through: services from both tables, a host name and an address resolved
+// without blocking, and addresses hidden for a screenshot.
+
+#include "lookup/privacy.h"
+#include "lookup/servicefilterproxy.h"
+#include "panels/lookuppanel.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace swb;
+
+class TestLookupPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void servicePortFromBothTables();
+    void unknownServiceSuggests();
+    void portToName();
+    void typeAheadFindsAliasesAndPorts();
+    void hostNameResolves();
+    void addressResolvesBackwards();
+    void invalidHostIsAUsageError();
+    void localFactsAndPrivacy();
+    void grabsForReview();
+
+private:
+    template<typename T> T *child(const char *name)
+    {
+        T *widget = m_panel->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no %s named %s", T::staticMetaObject.className(), name);
+        return widget;
+    }
+    QString text(const char *name) { return child<QLabel>(name)->text(); }
+    void lookUp(const QString &service, int protocolIndex = 0);
+
+    std::unique_ptr<LookupPanel> m_panel;
+};
+
+void TestLookupPanel::init()
+{
+    Privacy::instance()->setEnabled(false);
+    m_panel = std::make_unique<LookupPanel>();
+    m_panel->resize(1000, 800);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void TestLookupPanel::cleanup()
+{
+    m_panel.reset();
+    Privacy::instance()->setEnabled(false);
+}
+
+void TestLookupPanel::lookUp(const QString &service, int protocolIndex)
+{
+    child<QLineEdit>("serviceEdit")->setText(service);
+    child<QComboBox>("serviceProtocolCombo")->setCurrentIndex(protocolIndex);
+    QTest::mouseClick(child<QPushButton>("serviceLookUpButton"), Qt::LeftButton);
+}
+
+void TestLookupPanel::servicePortFromBothTables()
+{
+    lookUp(QStringLiteral("http"));
+    QCOMPARE(text("systemCallLabel"), QStringLiteral("getservbyname(\"http\", NULL)"));
+    QVERIFY(text("systemServiceResult").contains(QLatin1String("<b>80</b>")));
+    QVERIFY(text("systemServiceLine").contains(QLatin1String("/etc/services line")));
+    QVERIFY(text("ianaServiceResult").contains(QLatin1String("80/tcp")));
+    QVERIFY(text("serviceNotes").contains(QLatin1String("tcp")));
+    QVERIFY(!child<QLabel>("serviceError")->isVisible());
+}
+
+void TestLookupPanel::unknownServiceSuggests()
+{
+    lookUp(QStringLiteral("htpp"));
+    QVERIFY(child<QLabel>("serviceError")->isVisible());
+    QVERIFY(text("serviceError").contains(QLatin1String("Usage")));
+    QVERIFY(text("serviceError").contains(QLatin1String("http")));
+}
+
+void TestLookupPanel::portToName()
+{
+    lookUp(QStringLiteral("53"), 2); // udp
+    QCOMPARE(text("systemCallLabel"), QStringLiteral("getservbyport(htons(53), \"udp\")"));
+    QVERIFY(text("systemServiceResult").contains(QLatin1String("domain")));
+}
+
+void TestLookupPanel::typeAheadFindsAliasesAndPorts()
+{
+    auto *table = child<QTableView>("serviceTable");
+    auto *search = child<QLineEdit>("serviceSearchEdit");
+    const int all = table->model()->rowCount();
+    QVERIFY(all > 1000);
+    for (const QString &term : { QStringLiteral("ntp"), QStringLiteral("123"), QStringLiteral("www") }) {
+        search->setText(term);
+        QTRY_VERIFY(table->model()->rowCount() < all);
+        QVERIFY2(table->model()->rowCount() > 0, qPrintable(term));
+    }
+    search->setText(QStringLiteral("123"));
+    QTRY_COMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("123"));
+    QVERIFY(text("serviceSearchCount").contains(QLatin1String(" of ")));
+}
+
+void TestLookupPanel::hostNameResolves()
+{
+    QSignalSpy finished(m_panel->hostLookup(), &HostLookup::nameLookupFinished);
+    const int id = m_panel->lookUpHost(QStringLiteral("localhost"));
+    QVERIFY(id > 0);
+    QTRY_COMPARE(finished.size(), 1);
+    auto *table = child<QTableWidget>("addrInfoTable");
+    QVERIFY(table->rowCount() > 0);
+    QStringList addresses;
+    for (int row = 0; row < table->rowCount(); ++row)
+        addresses << table->item(row, 3)->text();
+    QVERIFY2(addresses.contains(QStringLiteral("127.0.0.1")), qPrintable(addresses.join(u' ')));
+    QVERIFY(text("hostPythonLabel").contains(QLatin1String("gethostbyname_ex('localhost')")));
+}
+
+void TestLookupPanel::addressResolvesBackwards()
+{
+    QSignalSpy finished(m_panel->hostLookup(), &HostLookup::addressLookupFinished);
+    m_panel->lookUpHost(QStringLiteral("127.0.0.1"));
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(text("hostLookupCall").startsWith(QLatin1String("getnameinfo(127.0.0.1")));
+    QVERIFY(text("hostPythonLabel").contains(QLatin1String("localhost")));
+}
+
+void TestLookupPanel::invalidHostIsAUsageError()
+{
+    QSignalSpy finished(m_panel->hostLookup(), &HostLookup::nameLookupFinished);
+    child<QLineEdit>("hostLookupEdit")->setText(QStringLiteral("no such host"));
+    QTest::mouseClick(child<QPushButton>("hostLookUpButton"), Qt::LeftButton);
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(!child<QLabel>("hostLookupError")->isHidden()); // on a tab not shown
+    QVERIFY(text("hostLookupError").contains(QLatin1String("Usage")));
+}
+
+void TestLookupPanel::localFactsAndPrivacy()
+{
+    QTRY_VERIFY(text("localHostLabel").contains(QLatin1String("gethostname()")));
+    auto *interfaces = child<QTableWidget>("interfaceTable");
+    QVERIFY(interfaces->rowCount() > 0);
+    Privacy::instance()->setHostNames({ QStringLiteral("classroom-pc.school.example") });
+    m_panel->hostLookup()->setLocalResolver([] {
+        LocalHostResult r;
+        r.hostName = QStringLiteral("classroom-pc");
+        r.fqdn = QStringLiteral("classroom-pc.school.example");
+        r.hasIPv6 = true;
+        InterfaceInfo eth;
+        eth.name = QStringLiteral("eth0");
+        eth.index = 2;
+        InterfaceAddress a;
+        a.address = QStringLiteral("192.168.1.23");
+        a.netmask = QStringLiteral("255.255.255.0");
+        a.prefixLength = 24;
+        eth.addresses << a;
+        r.interfaces << eth;
+        return r;
+    });
+    QTest::mouseClick(child<QPushButton>("localHostRefreshButton"), Qt::LeftButton);
+    QTRY_VERIFY(text("localHostLabel").contains(QLatin1String("classroom-pc")));
+    QCOMPARE(interfaces->item(0, 2)->text(), QStringLiteral("192.168.1.23"));
+    Privacy::instance()->setEnabled(true);
+    QVERIFY(!text("localHostLabel").contains(QLatin1String("classroom-pc")));
+    QVERIFY(!interfaces->item(0, 2)->text().contains(QLatin1String("192.168")));
+    QCOMPARE(interfaces->item(0, 3)->text(), QStringLiteral("255.255.255.0 (/24)")); // netmasks stay
+    Privacy::instance()->setEnabled(false);
+    QVERIFY(text("localHostLabel").contains(QLatin1String("classroom-pc")));
+    Privacy::instance()->useSystemHostNames();
+}
+
+void TestLookupPanel::grabsForReview()
+{
+    QTemporaryDir scratch;
+    const QString dir
+        = qEnvironmentVariableIsEmpty("SWB_GRAB_DIR") ? scratch.path() : qEnvironmentVariable("SWB_GRAB_DIR");
+    lookUp(QStringLiteral("ntp"));
+    child<QLineEdit>("serviceSearchEdit")->setText(QStringLiteral("time"));
+    QTest::qWait(300);
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/lookup-services.png")));
+    child<QTabWidget>("lookupTabs")->setCurrentIndex(1);
+    QSignalSpy finished(m_panel->hostLookup(), &HostLookup::nameLookupFinished);
+    m_panel->lookUpHost(QStringLiteral("localhost"));
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/lookup-hosts.png")));
+}
+
+QTEST_MAIN(TestLookupPanel)
+#include "tst_lookuppanel.moc"
