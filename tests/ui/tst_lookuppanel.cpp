@@ -13,6 +13,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QtTest>
 
 #include <memory>
@@ -34,6 +35,9 @@ private slots:
     void addressResolvesBackwards();
     void invalidHostIsAUsageError();
     void localFactsAndPrivacy();
+    void addressTools_data();
+    void addressTools();
+    void addressToolErrorsSayWhy();
     void grabsForReview();
 
 private:
@@ -182,6 +186,50 @@ void TestLookupPanel::localFactsAndPrivacy()
     Privacy::instance()->useSystemHostNames();
 }
 
+void TestLookupPanel::addressTools_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QStringList>("shown");
+    QTest::newRow("inet_pton v6") << "inet_pton"
+                                  << "::1" << QStringList { "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 01" };
+    QTest::newRow("inet_aton short form") << "inet_aton"
+                                          << "127.1" << QStringList { "127.0.0.1", "2130706433" };
+    // The bytes are cells of a table: as plain text, one after the other.
+    QTest::newRow("htons") << "htons" << "0x1234"
+                           << QStringList { "little-endian) 34 12", "big-endian) 12 34", "13330" };
+    QTest::newRow("getprotobyname") << "getprotobyname"
+                                    << "udp" << QStringList { "17" };
+    QTest::newRow("mapped") << "IPv4-mapped IPv6"
+                            << "127.0.0.1" << QStringList { "::ffff:127.0.0.1" };
+    QTest::newRow("inet_ntoa") << "inet_ntoa"
+                               << "c0 a8 00 01" << QStringList { "192.168.0.1" };
+}
+
+void TestLookupPanel::addressTools()
+{
+    QFETCH(QString, call);
+    QFETCH(QString, input);
+    QFETCH(QStringList, shown);
+    m_panel->runAddressTool(call, input);
+    QVERIFY(child<QLabel>("addressToolError")->isHidden());
+    QTextDocument document;
+    document.setHtml(text("addressToolResult"));
+    const QString result = document.toPlainText().simplified(); // table cells as words
+    for (const QString &s : shown)
+        QVERIFY2(result.contains(s), qPrintable(result));
+}
+
+void TestLookupPanel::addressToolErrorsSayWhy()
+{
+    m_panel->runAddressTool(QStringLiteral("inet_pton"), QString());
+    child<QComboBox>("addressToolFamilyCombo")->setCurrentIndex(1); // AF_INET
+    child<QLineEdit>("addressToolEdit")->setText(QStringLiteral("10.300.0.1"));
+    QVERIFY(!child<QLabel>("addressToolError")->isHidden());
+    QVERIFY2(text("addressToolError").contains(QLatin1String("300")), qPrintable(text("addressToolError")));
+    QVERIFY(text("addressToolResult").isEmpty());
+}
+
 void TestLookupPanel::grabsForReview()
 {
     QTemporaryDir scratch;
@@ -196,6 +244,9 @@ void TestLookupPanel::grabsForReview()
     m_panel->lookUpHost(QStringLiteral("localhost"));
     QTRY_COMPARE(finished.size(), 1);
     QVERIFY(m_panel->grab().save(dir + QStringLiteral("/lookup-hosts.png")));
+    child<QTabWidget>("lookupTabs")->setCurrentIndex(2);
+    m_panel->runAddressTool(QStringLiteral("htons"), QStringLiteral("0x1234"));
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/lookup-tools.png")));
 }
 
 QTEST_MAIN(TestLookupPanel)

@@ -363,6 +363,26 @@ QString hexOf(const QByteArray &bytes)
     return PayloadCodec::toHex(bytes);
 }
 
+// Bytes in boxes, one cell each, with their offsets above: byte order is seen, not told.
+QString byteTable(const QList<QPair<QString, QByteArray>> &rows)
+{
+    int width = 0;
+    for (const auto &row : rows)
+        width = qMax(width, int(row.second.size()));
+    QString html = QStringLiteral("<table cellspacing=0 cellpadding=4 style='margin-top:6px'><tr><td></td>");
+    for (int i = 0; i < width; ++i)
+        html += QStringLiteral("<td align=center><small>[%1]</small></td>").arg(i);
+    html += QStringLiteral("</tr>");
+    for (const auto &row : rows) {
+        html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td>").arg(row.first.toHtmlEscaped());
+        for (const char byte : row.second)
+            html += QStringLiteral("<td align=center style='border:1px solid gray'><code>%1</code></td>")
+                        .arg(QStringLiteral("%1").arg(quint8(byte), 2, 16, QLatin1Char('0')));
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
 } // namespace
 
 QWidget *LookupPanel::buildToolsTab()
@@ -449,6 +469,7 @@ void LookupPanel::updateTool()
         error = r.error;
         if (r.ok()) {
             add(QStringLiteral("inet_pton(%1, '%2') →").arg(fam, text), code(r.hex));
+            lines << byteTable({ { tr("packed, network order"), r.bytes } });
             add(tr("Back with inet_ntop:"), code(r.canonical));
             lines << r.explanation.toHtmlEscaped();
             if (!r.mappedIPv4.isEmpty())
@@ -472,6 +493,7 @@ void LookupPanel::updateTool()
         if (r.ok()) {
             add(QStringLiteral("inet_aton('%1') →").arg(text),
                 code(hexOf(r.bytes)) + QStringLiteral(" = ") + code(r.address));
+            lines << byteTable({ { tr("packed, network order"), r.bytes } });
             add(tr("As one 32-bit number:"), code(QString::number(r.value)));
             for (const QString &part : r.parts)
                 lines << QStringLiteral("• ") + part.toHtmlEscaped();
@@ -490,11 +512,12 @@ void LookupPanel::updateTool()
         if (r.ok()) {
             add(QStringLiteral("%1(%2) →").arg(call, formatValue(r.value, r.width)),
                 code(QStringLiteral("%1 = %2").arg(formatValue(r.converted, r.width)).arg(r.converted)));
-            add(tr("%1 in this machine's memory (%2):").arg(formatValue(r.value, r.width), r.hostOrderName),
-                code(hexOf(r.hostBytes)));
-            add(tr("%1 in network order (big-endian):").arg(formatValue(r.value, r.width)),
-                code(hexOf(r.networkBytes)));
-            add(tr("The result in memory:"), code(hexOf(r.convertedHostBytes)));
+            lines << byteTable({
+                { tr("%1 in this machine's memory (%2)").arg(formatValue(r.value, r.width), r.hostOrderName),
+                    r.hostBytes },
+                { tr("%1 in network order (big-endian)").arg(formatValue(r.value, r.width)), r.networkBytes },
+                { tr("%1's result in memory").arg(call), r.convertedHostBytes },
+            });
             lines << r.explanation.toHtmlEscaped();
         }
     } else if (call.startsWith(QLatin1String("getprotoby"))) {
@@ -649,6 +672,7 @@ void LookupPanel::applyFonts()
     m_hostCall->setFont(mono);
     m_hostPython->setFont(mono);
     m_localLabel->setFont(mono);
+    m_toolResult->setFont(Theme::scaledFont(base, 1.15));
     m_systemResult->setFont(Theme::scaledFont(base, 1.2));
     for (QTableView *table : { static_cast<QTableView *>(m_serviceTable), static_cast<QTableView *>(m_addrInfoTable),
              static_cast<QTableView *>(m_interfaceTable) })
