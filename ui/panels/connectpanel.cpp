@@ -8,6 +8,7 @@
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
 #include "widgets/bytesview.h"
+#include "widgets/privacytext.h"
 #include "widgets/tracestyleproxy.h"
 
 #include <QCheckBox>
@@ -68,6 +69,7 @@ ConnectPanel::ConnectPanel(LocalLab *lab, QWidget *parent)
 
     buildUi();
     applyFonts();
+    PrivacyText::follow(this);
     setEndpoints({}, {});
     reloadRecentHosts();
     m_hostEdit->setEditText(QStringLiteral("127.0.0.1"));
@@ -726,13 +728,13 @@ void ConnectPanel::showError(const SessionError &error)
 
 void ConnectPanel::setEndpoints(const Endpoint &local, const Endpoint &remote)
 {
-    m_localLabel->setText(local.isValid() ? local.toString() : dash());
-    m_remoteLabel->setText(remote.isValid() ? remote.toString() : dash());
+    PrivacyText::setText(m_localLabel, local.isValid() ? local.toString() : dash());
+    PrivacyText::setText(m_remoteLabel, remote.isValid() ? remote.toString() : dash());
     // What the seeds' Python prints for s.getsockname() / s.getpeername().
     // A no-break space keeps the line's height, so nothing moves when the values arrive.
     const QString blank = QStringLiteral("\u00a0");
-    m_localPython->setText(local.isValid() ? tr("Python: %1").arg(local.toPythonTuple()) : blank);
-    m_remotePython->setText(remote.isValid() ? tr("Python: %1").arg(remote.toPythonTuple()) : blank);
+    PrivacyText::setText(m_localPython, local.isValid() ? tr("Python: %1").arg(local.toPythonTuple()) : blank);
+    PrivacyText::setText(m_remotePython, remote.isValid() ? tr("Python: %1").arg(remote.toPythonTuple()) : blank);
 }
 
 void ConnectPanel::addHistoryRow(const TcpProbeResult &result)
@@ -743,7 +745,8 @@ void ConnectPanel::addHistoryRow(const TcpProbeResult &result)
     m_historyTable->insertRow(row);
     const QFont mono = Theme::monospaceFont(font());
     auto set = [&](int column, const QString &text, bool monospace = false) {
-        auto *item = new QTableWidgetItem(text);
+        auto *item = new QTableWidgetItem;
+        PrivacyText::setText(item, text);
         if (monospace)
             item->setFont(mono);
         if (!result.ok())

@@ -96,6 +96,7 @@ ServerConsole::ServerConsole(ServerSession *session, QWidget *parent)
     applyFonts();
 
     connect(m_session, &ServerSession::stateChanged, this, &ServerConsole::onStateChanged);
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, &ServerConsole::onStateChanged);
     connect(m_session, &ServerSession::eventsArrived, this, &ServerConsole::onEvents);
     // Counters are read at most five times a second: under a class's load they change with every batch,
     // and re-laying out the labels each time costs more than it shows.
@@ -189,7 +190,7 @@ void ServerConsole::buildUi()
     connect(m_copyButton, &QPushButton::clicked, this,
         [this] { QApplication::clipboard()->setText(m_commandText->toPlainText()); });
     connect(m_clientToolCombo, &QComboBox::currentIndexChanged, this,
-        [this] { m_commandText->setPlainText(m_clientToolCombo->currentData().toString()); });
+        [this] { m_commandText->setPlainText(Privacy::shown(m_clientToolCombo->currentData().toString())); });
     auto *howLayout = new QGridLayout(howBox);
     howLayout->addWidget(m_addressLabel, 0, 0, 1, 3);
     howLayout->addWidget(m_exposedLabel, 1, 0, 1, 3);
@@ -454,7 +455,8 @@ QString ServerConsole::title() const
     const ListenServerOptions &o = m_session->options();
     const QString where = m_session->localEndpoint().isValid() ? m_session->localEndpoint().toString()
                                                                : Endpoint { o.bindAddress, o.port }.toString();
-    return QStringLiteral("%1 \u00b7 %2 %3").arg(o.behaviour, transportName(o.transport).toUpper(), where);
+    return QStringLiteral("%1 \u00b7 %2 %3")
+        .arg(o.behaviour, transportName(o.transport).toUpper(), Privacy::shown(where));
 }
 
 void ServerConsole::onStateChanged()
@@ -468,8 +470,8 @@ void ServerConsole::onStateChanged()
         break;
     case ServerSession::State::Listening:
         m_statusLabel->setText(o.transport == Transport::Tcp
-                ? tr("Listening on %1 \u2014 %2").arg(m_session->localEndpoint().toString(), what)
-                : tr("Bound to %1 \u2014 %2").arg(m_session->localEndpoint().toString(), what));
+                ? tr("Listening on %1 \u2014 %2").arg(Privacy::shown(m_session->localEndpoint().toString()), what)
+                : tr("Bound to %1 \u2014 %2").arg(Privacy::shown(m_session->localEndpoint().toString()), what));
         m_errorLabel->hide();
         break;
     case ServerSession::State::Stopping:
@@ -516,14 +518,14 @@ void ServerConsole::updateHowToConnect()
     } else {
         QStringList addresses;
         for (const QString &h : hosts)
-            addresses << QStringLiteral("<b>%1</b>").arg(h.toHtmlEscaped());
+            addresses << QStringLiteral("<b>%1</b>").arg(Privacy::shown(h).toHtmlEscaped());
         m_addressLabel->setText(
             tr("Address %1<br>Port <b>%2</b>").arg(addresses.join(QStringLiteral("<br>")), QString::number(port)));
     }
     const bool exposed = !ClientCommands::isLoopback(o.bindAddress);
     m_exposedLabel->setVisible(exposed);
-    m_exposedLabel->setText(
-        tr("Bound to %1: other computers on the network can connect, not only this one.").arg(o.bindAddress));
+    m_exposedLabel->setText(tr("Bound to %1: other computers on the network can connect, not only this one.")
+                                .arg(Privacy::shown(o.bindAddress)));
     // The classmates' command uses a reachable address; loopback is for this machine only.
     QString host = first;
     if (ClientCommands::isWildcard(o.bindAddress)) {
@@ -542,7 +544,7 @@ void ServerConsole::updateHowToConnect()
     const int keep = m_clientToolCombo->findText(tool);
     m_clientToolCombo->setCurrentIndex(keep >= 0 ? keep : 0);
     m_clientToolCombo->blockSignals(false);
-    m_commandText->setPlainText(listening ? m_clientToolCombo->currentData().toString() : QString());
+    m_commandText->setPlainText(listening ? Privacy::shown(m_clientToolCombo->currentData().toString()) : QString());
     m_clientToolCombo->setEnabled(listening);
     m_copyButton->setEnabled(listening);
 }

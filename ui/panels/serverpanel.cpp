@@ -1,6 +1,7 @@
 #include "panels/serverpanel.h"
 
 #include "lab/locallab.h"
+#include "lookup/privacy.h"
 #include "net/sockutil.h"
 #include "panels/serverconsole.h"
 #include "server/behaviour.h"
@@ -55,6 +56,7 @@ ServerPanel::ServerPanel(LocalLab *lab, QWidget *parent)
     fillLabTable();
     if (m_lab)
         connect(m_lab, &LocalLab::ready, this, &ServerPanel::fillLabTable);
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, &ServerPanel::fillBindAddresses);
 }
 
 ServerPanel::~ServerPanel() = default;
@@ -244,7 +246,8 @@ void ServerPanel::fillBindAddresses()
             const QHostAddress a = entry.ip();
             if (a.isLinkLocal() || a.isLoopback())
                 continue;
-            m_bindCombo->addItem(tr("%1 \u2014 %2").arg(a.toString(), iface.humanReadableName()), a.toString());
+            m_bindCombo->addItem(
+                tr("%1 \u2014 %2").arg(Privacy::shown(a.toString()), iface.humanReadableName()), a.toString());
         }
     }
     m_bindCombo->addItem(tr("0.0.0.0 \u2014 all IPv4 interfaces"), QStringLiteral("0.0.0.0"));
