@@ -2,6 +2,7 @@
 
 #include "cliutil.h"
 #include "lookup/servicecatalog.h"
+#include "lookuphost.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -169,13 +170,18 @@ int runService(const QStringList &arguments)
 
 void printLookupHelp()
 {
-    const QString text = tr("Usage: socket-workbench lookup SUBCOMMAND [options]\n"
-                            "The Lookup panel on the command line.\n\n"
-                            "Subcommands:\n"
-                            "  service NAME|PORT [--proto tcp|udp] [--json]\n"
-                            "      a service name to its port or a port to its name: this system's /etc/services\n"
-                            "      (getservbyname / getservbyport) and the bundled IANA registry, side by side\n\n"
-                            "socket-workbench lookup SUBCOMMAND --help shows a subcommand's options.");
+    const QString text
+        = tr("Usage: socket-workbench lookup SUBCOMMAND [options]\n"
+             "The Lookup panel on the command line.\n\n"
+             "Subcommands:\n"
+             "  service NAME|PORT [--proto tcp|udp] [--json]\n"
+             "      a service name to its port or a port to its name: this system's /etc/services\n"
+             "      (getservbyname / getservbyport) and the bundled IANA registry, side by side\n"
+             "  host [NAME|ADDRESS] [-4|-6] [--timeout S] [--hide-addresses] [--json]\n"
+             "      a name forward (every getaddrinfo result, the canonical name, gethostbyname_ex),\n"
+             "      an address in reverse (getnameinfo, gethostbyaddr), or with no argument this\n"
+             "      machine's gethostname, getfqdn, has_ipv6 and interfaces; with a trace of the calls\n\n"
+             "socket-workbench lookup SUBCOMMAND --help shows a subcommand's options.");
     std::fputs(text.toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
 }
@@ -192,14 +198,20 @@ int runLookup(const QStringList &arguments)
         rest[1] = QStringLiteral("lookup service"); // names the verb in --help and usage errors
         return runService(rest);
     }
+    if (subcommand == QLatin1String("host")) {
+        QStringList rest = arguments;
+        rest.removeAt(2);
+        rest[1] = QStringLiteral("lookup host");
+        return runLookupHost(rest);
+    }
     if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")
         || subcommand == QLatin1String("help")) {
         printLookupHelp();
         return 0;
     }
     printUsageError(QStringLiteral("lookup"),
-        subcommand.isEmpty() ? tr("a subcommand is needed; the subcommands are: service")
-                             : tr("unknown subcommand '%1'; the subcommands are: service").arg(subcommand));
+        subcommand.isEmpty() ? tr("a subcommand is needed; the subcommands are: service, host")
+                             : tr("unknown subcommand '%1'; the subcommands are: service, host").arg(subcommand));
     return exitCodeFor(ErrorKind::Usage);
 }
 

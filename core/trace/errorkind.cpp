@@ -112,6 +112,36 @@ QString explainError(ErrorKind kind, const QString &os)
         return tr("This machine cannot make a socket of that family (often: IPv6 is switched off).");
     if (os == QLatin1String("EMFILE") || os == QLatin1String("ENFILE"))
         return tr("Too many files and sockets are open. Close some connections or raise the limit (ulimit -n).");
+    // The resolver's EAI_ codes (getaddrinfo / getnameinfo), as host lookups report them.
+    const bool reverse = kind == ErrorKind::Address;
+    if (os == QLatin1String("EAI_NONAME"))
+        return reverse ? tr("No name is known for this address: neither /etc/hosts nor DNS has a reverse (PTR) "
+                            "entry for it. Many addresses have none; that is normal.")
+                       : tr("No such name: neither /etc/hosts nor DNS knows an address for it. Check the spelling; "
+                            "without Internet only local names such as localhost work.");
+    if (os == QLatin1String("EAI_AGAIN"))
+        return reverse
+            ? tr("DNS could not be asked, or did not answer in time (a temporary failure), so it is unknown whether "
+                 "the address has a name. Check the network connection and the DNS server in /etc/resolv.conf, "
+                 "then try again.")
+            : tr("DNS could not be asked, or did not answer in time (a temporary failure): this does not mean the "
+                 "name does not exist. Check the network connection and the DNS server in /etc/resolv.conf, "
+                 "then try again.");
+    if (os == QLatin1String("EAI_FAIL"))
+        return tr("The DNS server failed for good (a non-recoverable error, such as a refused or broken answer). "
+                  "Trying again will not help until the server or its configuration is fixed.");
+    if (os == QLatin1String("EAI_ADDRFAMILY"))
+        return tr("The name has no address of the family asked for: for example -6 (AF_INET6) for a name that "
+                  "only has IPv4 addresses, or an IPv6 address where only IPv4 is allowed (gethostbyname_ex). "
+                  "Ask for the other family, or for any.");
+    if (os == QLatin1String("EAI_NODATA"))
+        return tr("The name exists, but has no addresses (DNS knows it, for mail perhaps, but not as a host). "
+                  "Check that this is the host you mean.");
+    if (os == QLatin1String("EAI_FAMILY"))
+        return tr("The resolver does not support this address family: ask for AF_INET, AF_INET6 or AF_UNSPEC.");
+    if (os == QLatin1String("EAI_SERVICE"))
+        return tr("The service is not available for this socket type: the name is not listed in /etc/services "
+                  "for this protocol (tcp or udp). Check the name, or give the port number instead.");
     switch (kind) {
     case ErrorKind::None:
         return {};

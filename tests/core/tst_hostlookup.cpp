@@ -382,6 +382,75 @@ private slots:
         QCOMPARE(r.hostEntry.failure.text, QString::fromLocal8Bit(hstrerror(r.hostEntry.failure.code)));
         QVERIFY(QStringList({ "HOST_NOT_FOUND", "TRY_AGAIN", "NO_DATA" }).contains(r.hostEntry.failure.codeName));
         QVERIFY(!r.error.explanation().isEmpty());
+        if (r.error.osError == QLatin1String("EAI_AGAIN")) // DNS out of reach: not "there is no reverse entry"
+            QVERIFY2(r.error.explanation().contains(QStringLiteral("DNS could not be asked")),
+                qPrintable(r.error.explanation()));
+    }
+
+    // The resolver's EAI_ codes land in SessionError::osError: each gets its own explanation, so a
+    // reverse lookup that could not reach DNS does not claim the address has no name.
+    void resolverErrorsAreExplained_data()
+    {
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::addColumn<QString>("osError");
+        QTest::addColumn<QString>("says");
+        QTest::addColumn<QString>("doesNotSay");
+
+        QTest::newRow("Address EAI_AGAIN") << ErrorKind::Address << "EAI_AGAIN"
+                                           << "DNS could not be asked"
+                                           << "no reverse entry";
+        QTest::newRow("Resolve EAI_AGAIN") << ErrorKind::Resolve << "EAI_AGAIN"
+                                           << "does not mean the name does not exist"
+                                           << "getaddrinfo failed";
+        QTest::newRow("Address EAI_NONAME") << ErrorKind::Address << "EAI_NONAME"
+                                            << "reverse (PTR) entry"
+                                            << "No such name";
+        QTest::newRow("Resolve EAI_NONAME") << ErrorKind::Resolve << "EAI_NONAME"
+                                            << "No such name"
+                                            << "reverse";
+        QTest::newRow("EAI_FAIL") << ErrorKind::Resolve << "EAI_FAIL"
+                                  << "failed for good"
+                                  << "temporary";
+        QTest::newRow("EAI_ADDRFAMILY") << ErrorKind::Resolve << "EAI_ADDRFAMILY"
+                                        << "no address of the family"
+                                        << "spelling";
+        QTest::newRow("EAI_NODATA") << ErrorKind::Resolve << "EAI_NODATA"
+                                    << "has no addresses"
+                                    << "spelling";
+        QTest::newRow("EAI_FAMILY") << ErrorKind::Resolve << "EAI_FAMILY"
+                                    << "AF_UNSPEC"
+                                    << "spelling";
+        QTest::newRow("EAI_SERVICE") << ErrorKind::Resolve << "EAI_SERVICE"
+                                     << "/etc/services"
+                                     << "spelling";
+        // Unchanged: no OS error, and errno names.
+        QTest::newRow("Address, no code") << ErrorKind::Address << ""
+                                          << "no reverse entry"
+                                          << "DNS could not";
+        QTest::newRow("Resolve, no code") << ErrorKind::Resolve << ""
+                                          << "getaddrinfo failed"
+                                          << "DNS could not";
+        QTest::newRow("ECONNREFUSED") << ErrorKind::Connect << "ECONNREFUSED"
+                                      << "Nothing is listening"
+                                      << "DNS";
+        QTest::newRow("EAI_SYSTEM falls back") << ErrorKind::Resolve << "EAI_SYSTEM (ENOENT)"
+                                               << "getaddrinfo failed"
+                                               << "DNS could not";
+    }
+
+    void resolverErrorsAreExplained()
+    {
+        QFETCH(ErrorKind, kind);
+        QFETCH(QString, osError);
+        QFETCH(QString, says);
+        QFETCH(QString, doesNotSay);
+        SessionError e;
+        e.kind = kind;
+        e.osError = osError;
+        const QString text = e.explanation();
+        QCOMPARE(text, explainError(kind, osError));
+        QVERIFY2(text.contains(says), qPrintable(text));
+        QVERIFY2(!text.contains(doesNotSay), qPrintable(text));
     }
 
     void reverseUsageErrors_data()
