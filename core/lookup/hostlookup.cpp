@@ -892,7 +892,20 @@ int HostLookup::begin(Kind kind, const QString &subject, AddressFamily family)
 template<typename Result> void HostLookup::runOnWorker(int id, std::function<Result()> job)
 {
     std::shared_ptr<Channel> channel = m_channel;
-    g_busyWorkers.fetch_add(1);
+    // A learner pressing Look up again and again against a resolver that never answers must not
+    // pile up threads: past a few calls still waiting, a new request is refused and says why.
+    if (g_busyWorkers.fetch_add(1) >= kMaxBusyWorkers) {
+        g_busyWorkers.fetch_sub(1);
+        Result result;
+        result.id = id;
+        result.error.kind = ErrorKind::Local;
+        result.error.message = tr("%1 earlier lookups are still waiting for the resolver (a cancelled lookup "
+                                  "waits until the resolver gives up). Try again when they have finished.")
+                                   .arg(kMaxBusyWorkers);
+        QMetaObject::invokeMethod(
+            this, [this, result] { deliver(result); }, Qt::QueuedConnection);
+        return;
+    }
     // getaddrinfo() and its kin cannot be interrupted: a cancelled or timed-out request's thread
     // runs the call to its end (the resolver's own timeouts bound it) and its answer is dropped,
     // because deliver() no longer finds the id. A detached thread, not a pool, so that a stuck

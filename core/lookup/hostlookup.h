@@ -205,7 +205,11 @@ public:
     // For requests started from now on; 0: no limit. Default kDefaultTimeoutMs.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }
-    static constexpr int kDefaultTimeoutMs = 10000;
+    // Above the resolver's own worst case (glibc: 5 s x 2 attempts per nameserver, times the search
+    // domains), so a failing resolver is reported in its own words, not as our timeout.
+    static constexpr int kDefaultTimeoutMs = 30000;
+    // At most this many blocking calls wait at once (all HostLookup objects together).
+    static constexpr int kMaxBusyWorkers = 8;
 
     void setNameResolver(NameResolver resolver) { m_nameResolver = std::move(resolver); }
     void setAddressResolver(AddressResolver resolver) { m_addressResolver = std::move(resolver); }

@@ -704,6 +704,31 @@ private slots:
         QVERIFY(other.wait(10000));
     }
 
+    void hammeringIsBounded()
+    {
+        // A learner pressing Look up again and again while the resolver hangs: at most
+        // kMaxBusyWorkers calls wait at once; the others are refused at once, saying why.
+        auto gate = std::make_shared<Gate>();
+        HostLookup lookup;
+        lookup.setNameResolver(gatedNameResolver(gate));
+        QSignalSpy finished(&lookup, &HostLookup::nameLookupFinished);
+        const int extra = 3;
+        const int free = HostLookup::kMaxBusyWorkers - HostLookup::busyWorkers();
+        QVERIFY(free > 0);
+        for (int i = 0; i < free + extra; ++i)
+            lookup.lookupName(QStringLiteral("hammer%1.test").arg(i));
+        QTRY_COMPARE(finished.size(), extra);
+        for (const QList<QVariant> &args : finished) {
+            const NameLookupResult r = args.first().value<NameLookupResult>();
+            QCOMPARE(r.error.kind, ErrorKind::Local);
+            QVERIFY(r.error.message.contains(QLatin1String("still waiting")));
+        }
+        QCOMPARE(HostLookup::busyWorkers(), HostLookup::kMaxBusyWorkers);
+        gate->release();
+        QTRY_COMPARE(finished.size(), free + extra);
+        QTRY_COMPARE(HostLookup::busyWorkers(), m_baselineWorkers);
+    }
+
     void idsAndConcurrentRequests()
     {
         auto gate = std::make_shared<Gate>();

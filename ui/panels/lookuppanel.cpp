@@ -51,19 +51,18 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_tabs->addTab(buildServicesTab(), tr("Services and ports"));
     m_tabs->addTab(buildHostsTab(), tr("Hosts and addresses"));
     m_tabs->addTab(buildToolsTab(), tr("Address tools"));
-    // Hiding addresses for a screenshot re-shows what is on screen, masked.
-    connect(Privacy::instance(), &Privacy::enabledChanged, this, [this] {
-        showNameResult();
-        showAddressResult();
+    // Hiding addresses for a screenshot re-shows what is on screen, masked (a lookup still running
+    // keeps its "Resolving..." until its answer comes).
+    auto reshow = [this] {
+        if (!(m_hostRequest && m_hostLookup->isRunning(m_hostRequest))) {
+            showNameResult();
+            showAddressResult();
+        }
         showLocalHost();
-    });
-    connect(Privacy::instance(), &Privacy::hostNamesChanged, this, [this] {
-        showNameResult();
-        showAddressResult();
-        showLocalHost();
-    });
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_tabs);
+        updateTool();
+    };
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, reshow);
+    connect(Privacy::instance(), &Privacy::hostNamesChanged, this, reshow);
     applyFonts();
 }
 
@@ -236,6 +235,8 @@ QWidget *LookupPanel::buildHostsTab()
         showAddressResult();
     });
     connect(m_hostLookup, &HostLookup::localHostFinished, this, [this](const LocalHostResult &r) {
+        if (r.id != m_localRequest)
+            return; // an older Refresh answering late
         m_localResult = r;
         showLocalHost();
     });
@@ -305,7 +306,11 @@ QWidget *LookupPanel::buildHostsTab()
     m_interfaceTable->setMinimumHeight(110);
     auto *refresh = new QPushButton(tr("Refresh"), localBox);
     refresh->setObjectName(QStringLiteral("localHostRefreshButton"));
-    connect(refresh, &QPushButton::clicked, m_hostLookup, &HostLookup::lookupLocalHost);
+    connect(refresh, &QPushButton::clicked, this, [this] {
+        if (m_localRequest)
+            m_hostLookup->cancel(m_localRequest);
+        m_localRequest = m_hostLookup->lookupLocalHost();
+    });
     auto *localLayout = new QGridLayout(localBox);
     localLayout->addWidget(m_localLabel, 0, 0);
     localLayout->addWidget(refresh, 0, 1, Qt::AlignTop);
@@ -322,7 +327,7 @@ QWidget *LookupPanel::buildHostsTab()
     layout->addWidget(m_hostPython);
     layout->addWidget(localBox, 1);
 
-    m_hostLookup->lookupLocalHost();
+    m_localRequest = m_hostLookup->lookupLocalHost();
     updateHostControls();
     return page;
 }
@@ -348,7 +353,9 @@ const ToolInfo kTools[] = {
     { "htonl", "0x7f000001", false, QT_TRANSLATE_NOOP("swb::LookupPanel", "32-bit value, host to network order") },
     { "ntohl", "0x0100007f", false, QT_TRANSLATE_NOOP("swb::LookupPanel", "32-bit value, network to host order") },
     { "getprotobyname", "tcp", false, QT_TRANSLATE_NOOP("swb::LookupPanel", "Protocol name to number") },
-    { "getprotobynumber", "17", false, QT_TRANSLATE_NOOP("swb::LookupPanel", "Protocol number to name") },
+    { "getprotobynumber", "17", false,
+        QT_TRANSLATE_NOOP(
+            "swb::LookupPanel", "Protocol number to name (the C library's; Python has no getprotobynumber)") },
     { "IPv4-mapped IPv6", "127.0.0.1", false,
         QT_TRANSLATE_NOOP("swb::LookupPanel", "IPv4 to ::ffff:a.b.c.d, or back") },
 };
@@ -414,6 +421,8 @@ QWidget *LookupPanel::buildToolsTab()
 
     // Each tool starts with an example; the answer follows every keystroke (these calls are instant).
     connect(m_toolCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index < 0 || index >= int(std::size(kTools)))
+            return;
         const ToolInfo &tool = kTools[index];
         m_toolFamilyCombo->setEnabled(tool.usesFamily);
         m_toolHint->setText(tr(tool.hint));
@@ -542,13 +551,14 @@ void LookupPanel::updateTool()
         }
     }
     if (error.isError()) {
+        error.message = Privacy::shown(error.message);
         m_toolError->setText(Theme::errorHtml(error));
         m_toolError->show();
         m_toolResult->clear();
     } else {
         m_toolError->hide();
         lines.removeAll(QString());
-        m_toolResult->setText(lines.join(QStringLiteral("<br>")));
+        m_toolResult->setText(Privacy::shown(lines.join(QStringLiteral("<br>"))));
     }
 }
 
@@ -579,7 +589,9 @@ void LookupPanel::showHostError(const SessionError &error, const ResolverError &
         m_hostError->hide();
         return;
     }
-    QString html = Theme::errorHtml(error);
+    SessionError shown = error;
+    shown.message = Privacy::shown(error.message);
+    QString html = Theme::errorHtml(shown);
     if (failure.isError())
         html += QStringLiteral("<br><code>%1</code>").arg(Privacy::shown(failure.pythonText()).toHtmlEscaped());
     m_hostError->setText(html);
@@ -606,10 +618,11 @@ void LookupPanel::showNameResult()
         m_addrInfoTable->setItem(i, 2, new QTableWidgetItem(e.protocolName()));
         m_addrInfoTable->setItem(i, 3, new QTableWidgetItem(Privacy::shown(e.address)));
     }
-    m_hostPython->setText(r.ok() || r.hostEntry.ok() || r.hostEntry.failure.isError()
-            ? tr("Python: socket.gethostbyname_ex('%1') \u2192 %2")
-                  .arg(Privacy::shown(r.name), Privacy::shown(r.hostEntry.toText()))
-            : QString());
+    // Only for a lookup that was made: a Usage error or our timeout has no Python answer to show.
+    const bool asked = r.error.kind == ErrorKind::None || r.error.kind == ErrorKind::Resolve;
+    m_hostPython->setText(asked ? tr("Python: socket.gethostbyname_ex('%1') \u2192 %2")
+                                      .arg(Privacy::shown(r.name), Privacy::shown(r.hostEntry.toText()))
+                                : QString());
 }
 
 void LookupPanel::showAddressResult()
@@ -626,8 +639,10 @@ void LookupPanel::showAddressResult()
         tr("getnameinfo(%1, NI_NAMEREQD) \u2192 %2")
             .arg(Privacy::shown(r.address), r.name.isEmpty() ? tr("(no name)") : Privacy::shown(r.name)));
     m_addrInfoTable->setRowCount(0);
-    m_hostPython->setText(tr("Python: socket.gethostbyaddr('%1') \u2192 %2")
-                              .arg(Privacy::shown(r.address), Privacy::shown(r.hostEntry.toText())));
+    const bool asked = r.error.kind == ErrorKind::None || r.error.kind == ErrorKind::Address;
+    m_hostPython->setText(!asked ? QString()
+                                 : tr("Python: socket.gethostbyaddr('%1') \u2192 %2")
+                                       .arg(Privacy::shown(r.address), Privacy::shown(r.hostEntry.toText())));
 }
 
 void LookupPanel::showLocalHost()

@@ -78,6 +78,7 @@ private:
     // Hosts
     HostLookup *m_hostLookup = nullptr;
     int m_hostRequest = 0;
+    int m_localRequest = 0;
     std::optional<NameLookupResult> m_nameResult;
     std::optional<AddressLookupResult> m_addressResult;
     std::optional<LocalHostResult> m_localResult;
