@@ -2,6 +2,7 @@
 
 #include "lab/locallab.h"
 #include "labdialog.h"
+#include "lookup/privacy.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -22,7 +23,48 @@ class TestMainWindow : public QObject {
 private slots:
     void showsPanelsAndLabState();
     void labOffSaysSo();
+    void panelsByName();
+    void hideAddressesIsRemembered();
 };
+
+void TestMainWindow::panelsByName()
+{
+    MainWindow window(nullptr);
+    auto *panels = window.findChild<QListWidget *>(QStringLiteral("panelList"));
+    QStringList titles;
+    for (int i = 0; i < panels->count(); ++i)
+        titles << panels->item(i)->text();
+    QCOMPARE(titles, (QStringList { "Connect & Inspect", "Listen Server", "Lookup" }));
+    QVERIFY(window.showPanel(QStringLiteral("lookup")));
+    QCOMPARE(panels->currentRow(), 2);
+    QVERIFY(window.showPanel(QStringLiteral("server")));
+    QCOMPARE(panels->currentRow(), 1);
+    QVERIFY(!window.showPanel(QStringLiteral("nonsense")));
+    QCOMPARE(panels->currentRow(), 1);
+}
+
+void TestMainWindow::hideAddressesIsRemembered()
+{
+    // SWB_NO_SETTINGS keeps the settings in memory for this process: a second window sees the first's.
+    {
+        MainWindow window(nullptr);
+        auto *action = window.findChild<QAction *>(QStringLiteral("hideAddressesAction"));
+        QVERIFY(action);
+        QVERIFY(!action->isChecked());
+        action->trigger();
+        QVERIFY(Privacy::instance()->isEnabled());
+    }
+    {
+        MainWindow window(nullptr);
+        auto *action = window.findChild<QAction *>(QStringLiteral("hideAddressesAction"));
+        QVERIFY(action->isChecked());
+        QVERIFY(Privacy::instance()->isEnabled());
+        action->trigger();
+        QVERIFY(!Privacy::instance()->isEnabled());
+    }
+    MainWindow window(nullptr);
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("hideAddressesAction"))->isChecked());
+}
 
 void TestMainWindow::showsPanelsAndLabState()
 {
