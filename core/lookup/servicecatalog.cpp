@@ -205,6 +205,59 @@ std::shared_ptr<const ServiceCatalog> ServiceCatalog::shared()
     return instance;
 }
 
+QList<ServiceEntry> ServiceCatalog::parseSystemTable(const QByteArray &data)
+{
+    QList<ServiceEntry> rows;
+    const QString text = QString::fromUtf8(data);
+    int number = 0;
+    for (QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        ++number;
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        if (line.trimmed().isEmpty() || line.trimmed().startsWith(QLatin1Char('#')))
+            continue;
+        if (auto e = parseSystemLine(line.toString(), number))
+            rows.append(std::move(*e));
+    }
+    return rows;
+}
+
+QList<ServiceEntry> ServiceCatalog::parseIanaTable(const QByteArray &data, QStringList *header)
+{
+    QList<ServiceEntry> rows;
+    const QString text = QString::fromUtf8(data);
+    rows.reserve(text.count(QLatin1Char('\n')));
+    int number = 0;
+    for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        ++number;
+        if (line.startsWith(QLatin1Char('#'))) {
+            if (header)
+                *header << line.mid(1).trimmed().toString();
+            continue;
+        }
+        const QList<QStringView> fields = line.split(QLatin1Char('\t'));
+        if (fields.size() != 4)
+            continue;
+        const QStringView portText = fields.at(1);
+        const qsizetype dash = portText.indexOf(QLatin1Char('-'));
+        const QStringView first = dash < 0 ? portText : portText.left(dash);
+        const QStringView last = dash < 0 ? portText : portText.mid(dash + 1);
+        if (!allDigits(first) || !allDigits(last) || first.size() > 5 || last.size() > 5 || last.toUInt() > 65535
+            || first.toUInt() > last.toUInt())
+            continue;
+        ServiceEntry e;
+        e.name = unescapeTsv(fields.at(0));
+        e.port = quint16(first.toUInt());
+        e.lastPort = quint16(last.toUInt());
+        e.protocols = fields.at(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        e.description = unescapeTsv(fields.at(3));
+        e.source = ServiceEntry::Iana;
+        e.line = number;
+        rows.append(std::move(e));
+    }
+    return rows;
+}
+
 void ServiceCatalog::loadSystem() const
 {
     std::call_once(m_systemOnce, [this] {
@@ -212,19 +265,8 @@ void ServiceCatalog::loadSystem() const
         timer.start();
         QFile file(m_systemPath);
         m_systemExists = file.open(QIODevice::ReadOnly);
-        if (m_systemExists) {
-            const QString text = QString::fromUtf8(file.readAll());
-            int number = 0;
-            for (QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
-                ++number;
-                if (line.endsWith(QLatin1Char('\r')))
-                    line.chop(1);
-                if (line.trimmed().isEmpty() || line.trimmed().startsWith(QLatin1Char('#')))
-                    continue;
-                if (auto e = parseSystemLine(line.toString(), number))
-                    m_system.append(std::move(*e));
-            }
-        }
+        if (m_systemExists)
+            m_system = parseSystemTable(file.readAll());
         m_systemLoadNs = qMax<qint64>(1, timer.nsecsElapsed());
     });
 }
@@ -235,37 +277,8 @@ void ServiceCatalog::loadIana() const
         QElapsedTimer timer;
         timer.start();
         QFile file(m_ianaPath);
-        if (file.open(QIODevice::ReadOnly)) {
-            const QString text = QString::fromUtf8(file.readAll());
-            m_iana.reserve(text.count(QLatin1Char('\n')));
-            int number = 0;
-            for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
-                ++number;
-                if (line.startsWith(QLatin1Char('#'))) {
-                    m_ianaHeader << line.mid(1).trimmed().toString();
-                    continue;
-                }
-                const QList<QStringView> fields = line.split(QLatin1Char('\t'));
-                if (fields.size() != 4)
-                    continue;
-                const QStringView portText = fields.at(1);
-                const qsizetype dash = portText.indexOf(QLatin1Char('-'));
-                const QStringView first = dash < 0 ? portText : portText.left(dash);
-                const QStringView last = dash < 0 ? portText : portText.mid(dash + 1);
-                if (!allDigits(first) || !allDigits(last) || first.size() > 5 || last.size() > 5
-                    || last.toUInt() > 65535 || first.toUInt() > last.toUInt())
-                    continue;
-                ServiceEntry e;
-                e.name = unescapeTsv(fields.at(0));
-                e.port = quint16(first.toUInt());
-                e.lastPort = quint16(last.toUInt());
-                e.protocols = fields.at(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-                e.description = unescapeTsv(fields.at(3));
-                e.source = ServiceEntry::Iana;
-                e.line = number;
-                m_iana.append(std::move(e));
-            }
-        }
+        if (file.open(QIODevice::ReadOnly))
+            m_iana = parseIanaTable(file.readAll(), &m_ianaHeader);
         m_ianaLoadNs = qMax<qint64>(1, timer.nsecsElapsed());
     });
 }

@@ -75,6 +75,13 @@ public:
     ServiceCatalog(const ServiceCatalog &) = delete;
     ServiceCatalog &operator=(const ServiceCatalog &) = delete;
 
+    // The two file formats, parsed from their bytes; the loaders read the file and call these (and
+    // the fuzz target calls them directly). parseSystemTable: services(5) lines, malformed ones
+    // skipped as the C library skips them. parseIanaTable: the bundled TSV, whose "# key: value"
+    // header lines go to header (without the '#') when it is given.
+    static QList<ServiceEntry> parseSystemTable(const QByteArray &data);
+    static QList<ServiceEntry> parseIanaTable(const QByteArray &data, QStringList *header = nullptr);
+
     // One catalog with the default paths for the whole process; tables parsed on first use.
     static std::shared_ptr<const ServiceCatalog> shared();
 
