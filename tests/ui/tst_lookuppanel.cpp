@@ -196,8 +196,8 @@ void TestLookupPanel::addressTools_data()
     QTest::newRow("inet_aton short form") << "inet_aton"
                                           << "127.1" << QStringList { "127.0.0.1", "2130706433" };
     // The bytes are cells of a table: as plain text, one after the other.
-    QTest::newRow("htons") << "htons" << "0x1234"
-                           << QStringList { "little-endian) 34 12", "big-endian) 12 34", "13330" };
+    QTest::newRow("htons") << "htons"
+                           << "0x1234" << QStringList { "little-endian) 34 12", "big-endian) 12 34", "13330" };
     QTest::newRow("getprotobyname") << "getprotobyname"
                                     << "udp" << QStringList { "17" };
     QTest::newRow("mapped") << "IPv4-mapped IPv6"
