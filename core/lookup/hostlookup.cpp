@@ -1030,35 +1030,36 @@ void HostLookup::emitTrace(const QList<TraceEvent> &trace)
         emit traced(e);
 }
 
-void HostLookup::deliver(NameLookupResult result)
+template<typename Result> bool HostLookup::settle(Result &result)
 {
     Pending p;
     if (!takePending(result.id, &p))
-        return; // cancelled or timed out: the worker finished after all
+        return false; // cancelled or timed out: the worker finished after all
     result.durationNs = p.clock.elapsedNs();
     emitTrace(result.trace);
+    return true;
+}
+
+void HostLookup::deliver(NameLookupResult result)
+{
+    if (!settle(result))
+        return;
     emit nameLookupFinished(result);
     emit stateChanged(result.id, State::Finished);
 }
 
 void HostLookup::deliver(AddressLookupResult result)
 {
-    Pending p;
-    if (!takePending(result.id, &p))
+    if (!settle(result))
         return;
-    result.durationNs = p.clock.elapsedNs();
-    emitTrace(result.trace);
     emit addressLookupFinished(result);
     emit stateChanged(result.id, State::Finished);
 }
 
 void HostLookup::deliver(LocalHostResult result)
 {
-    Pending p;
-    if (!takePending(result.id, &p))
+    if (!settle(result))
         return;
-    result.durationNs = p.clock.elapsedNs();
-    emitTrace(result.trace);
     emit localHostFinished(result);
     emit stateChanged(result.id, State::Finished);
 }

@@ -241,6 +241,9 @@ private:
 
     int begin(Kind kind, const QString &subject, AddressFamily family);
     template<typename Result> void runOnWorker(int id, std::function<Result()> job);
+    // Takes the request off the pending list, stamps its duration and emits its trace; false when it
+    // was cancelled or timed out meanwhile.
+    template<typename Result> bool settle(Result &result);
     void deliver(NameLookupResult result);
     void deliver(AddressLookupResult result);
     void deliver(LocalHostResult result);
