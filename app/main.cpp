@@ -1,6 +1,7 @@
 // socket-workbench: the GUI when started without a verb; a headless command-line verb otherwise.
 
 #include "cli/connectverb.h"
+#include "cli/httpgetverb.h"
 #include "cli/lookupverb.h"
 #include "cli/serveverb.h"
 #include "guiapp.h"
@@ -27,6 +28,7 @@ void printHelp()
                 "  socket-workbench lookup host [NAME|ADDRESS]\n"
                 "                                        a name's addresses, an address's name, or this machine's\n"
                 "                                        names and interfaces (getaddrinfo, getnameinfo, ...)\n"
+                "  socket-workbench http-get URL         a web request over a bare socket, every step shown\n"
                 "  socket-workbench serve tcp|udp        run a server and print its trace\n"
                 "  socket-workbench lab                  run the whole local lab\n"
                 "  socket-workbench VERB --help          the options of a verb\n"
@@ -54,6 +56,8 @@ int main(int argc, char **argv)
         runner = swb::cli::runServe;
     else if (std::strcmp(verb, "lab") == 0)
         runner = swb::cli::runLab;
+    else if (std::strcmp(verb, "http-get") == 0)
+        runner = swb::cli::runHttpGet;
 
     if (runner) {
         QCoreApplication app(argc, argv);
@@ -71,8 +75,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (verb[0] != '\0' && verb[0] != '-') {
-        std::fprintf(
-            stderr, "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, serve, lab. Try --help.\n", verb);
+        std::fprintf(stderr,
+            "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, http-get, serve, lab. Try --help.\n", verb);
         return 2;
     }
     return swb::runGui(argc, argv); // Qt's own options (-platform, -style ...) go to the GUI

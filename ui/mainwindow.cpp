@@ -5,6 +5,7 @@
 #include "labdialog.h"
 #include "lookup/privacy.h"
 #include "panels/connectpanel.h"
+#include "panels/httppanel.h"
 #include "panels/lookuppanel.h"
 #include "panels/serverpanel.h"
 #include "widgets/panelscrollarea.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(LocalLab *lab, QWidget *parent)
     addPanel(tr("Connect & Inspect"), new ConnectPanel(m_lab, this));
     addPanel(tr("Listen Server"), new ServerPanel(m_lab, this));
     addPanel(tr("Lookup"), new LookupPanel(this));
+    addPanel(tr("HTTP GET"), new HttpPanel(m_lab, this));
 
     updateLabStatus();
     restoreSettings();

@@ -367,6 +367,21 @@ void TcpProbe::close()
     }
 }
 
+int TcpProbe::detachSocket()
+{
+    if (m_fd < 0 || m_state != State::Connected)
+        return -1;
+    delete m_readNotifier;
+    m_readNotifier = nullptr;
+    delete m_writeNotifier;
+    m_writeNotifier = nullptr;
+    const int fd = m_fd;
+    m_fd = -1;
+    m_output.clear();
+    setState(State::Idle);
+    return fd;
+}
+
 void TcpProbe::closeSocket()
 {
     delete m_readNotifier;

@@ -51,6 +51,9 @@ public:
     // Everything received since connecting, up to kMaxKept bytes (older bytes are dropped).
     QByteArray received() const { return m_received; }
     static constexpr int kMaxKept = 1 << 20;
+    // Hands the connected socket over to the caller (who then owns and closes it) and stops
+    // watching it; the probe goes back to Idle. -1 when not connected.
+    int detachSocket();
 
 public slots:
     // While connected: queue bytes for send(); traced. Returns false when not connected.

@@ -112,6 +112,14 @@ QString explainError(ErrorKind kind, const QString &os)
         return tr("This machine cannot make a socket of that family (often: IPv6 is switched off).");
     if (os == QLatin1String("EMFILE") || os == QLatin1String("ENFILE"))
         return tr("Too many files and sockets are open. Close some connections or raise the limit (ulimit -n).");
+    if (os == QLatin1String("TLS_CERTIFICATE"))
+        return tr("The server's certificate could not be checked: it may be self-signed, expired, issued for "
+                  "another name, or signed by an authority this machine does not trust. Anyone between you and "
+                  "the server could be pretending to be it. Continue only if you know this server (a lab or test "
+                  "server), and only for this session.");
+    if (os == QLatin1String("TLS_HANDSHAKE"))
+        return tr("The TLS handshake failed: the server and this program could not agree on how to encrypt, or "
+                  "the server is not speaking TLS on this port (try http:// instead of https://).");
     // The resolver's EAI_ codes (getaddrinfo / getnameinfo), as host lookups report them.
     const bool reverse = kind == ErrorKind::Address;
     if (os == QLatin1String("EAI_NONAME"))
