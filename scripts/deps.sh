@@ -18,9 +18,9 @@ SWB_DEPS=(
     fonts-noto-cjk
 )
 
-# The benchmarks in tests/bench compare against these.
+# The benchmarks in tests/bench compare against these; tst_cli_httpget compares with curl.
 # shellcheck disable=SC2034 # used by the scripts that source this file
-SWB_TEST_DEPS=(socat ncat iproute2)
+SWB_TEST_DEPS=(socat ncat iproute2 curl)
 
 # cpack -G DEB with CPACK_DEBIAN_PACKAGE_SHLIBDEPS: dpkg-shlibdeps (dpkg-dev), and CPack's
 # check that the files are ELF (file). Not needed by run.sh or test.sh.

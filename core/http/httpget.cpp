@@ -48,9 +48,11 @@ QString describeCertificate(const QSslCertificate &c)
 {
     const auto join = [](const QStringList &l) { return l.join(QStringLiteral(", ")); };
     QStringList lines;
-    lines << HttpGet::tr("Subject: %1").arg(join(c.subjectInfo(QSslCertificate::CommonName)))
-          << HttpGet::tr("Organisation: %1").arg(join(c.subjectInfo(QSslCertificate::Organization)))
-          << HttpGet::tr("Issued by: %1").arg(join(c.issuerInfo(QSslCertificate::CommonName)))
+    lines << HttpGet::tr("Subject: %1").arg(join(c.subjectInfo(QSslCertificate::CommonName)));
+    const QStringList organisation = c.subjectInfo(QSslCertificate::Organization);
+    if (!organisation.isEmpty())
+        lines << HttpGet::tr("Organisation: %1").arg(join(organisation));
+    lines << HttpGet::tr("Issued by: %1").arg(join(c.issuerInfo(QSslCertificate::CommonName)))
           << HttpGet::tr("Valid: %1 to %2")
                  .arg(c.effectiveDate().toString(Qt::ISODate), c.expiryDate().toString(Qt::ISODate));
     QStringList names;
@@ -510,8 +512,6 @@ void HttpGet::onSslError()
             endOfStream(true);
         return;
     }
-    if (error == QAbstractSocket::SslHandshakeFailedError && !m_result.tls.certificateErrors.isEmpty())
-        return; // onSslErrors already reported it
     SessionError e;
     if (!m_result.tls.handshakeDone) {
         e.kind = ErrorKind::Protocol;

@@ -153,7 +153,7 @@ Parsed<HttpTarget> HttpTarget::parseUrl(const QString &typed)
             t.tls = true;
         } else if (scheme != QStringLiteral("http")) {
             return usage(field,
-                tr("Unknown scheme '%1': this panel speaks HTTP, so the URL starts with http:// or https://.")
+                tr("Unknown scheme '%1': only http:// and https:// URLs can be fetched here.")
                     .arg(text.left(schemeEnd)));
         }
         rest = text.mid(schemeEnd + 3);

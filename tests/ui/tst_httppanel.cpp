@@ -16,6 +16,11 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -58,6 +63,7 @@ private slots:
     void silentServerTimesOutWaitingForTheFirstByte();
     void cancelStopsARequest();
     void labPathComboFillsTheUrl();
+    void untrustedCertificateNeedsAClick();
     void grabsForReview();
 
 private:
@@ -452,6 +458,60 @@ void TestHttpPanel::labPathComboFillsTheUrl()
     QCOMPARE(paths->currentData().toString(), QStringLiteral("/redirect")); // a lab URL typed is named
     typeUrl(QStringLiteral("http://127.0.0.1:1/redirect"));
     QCOMPARE(paths->currentData().toString(), QString()); // any other shows "Other"
+}
+
+void TestHttpPanel::untrustedCertificateNeedsAClick()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS library could be loaded (QSslSocket::supportsSsl() is false)");
+    QFile certFile(QStringLiteral(SWB_TEST_DATA_DIR "/tls/server-cert.pem"));
+    QFile keyFile(QStringLiteral(SWB_TEST_DATA_DIR "/tls/server-key.pem"));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSslServer server;
+    server.setSslConfiguration(config);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+        while (QTcpSocket *s = server.nextPendingConnection()) {
+            connect(s, &QTcpSocket::readyRead, s, [s] {
+                if (!s->readAll().contains("\r\n\r\n"))
+                    return;
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n"
+                         "Connection: close\r\n\r\nencrypted!\r\n");
+                s->disconnectFromHost();
+            });
+            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
+    typeUrl(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort()));
+    QVERIFY(get());
+    const HttpGetResult &first = m_panel->session()->result();
+    QCOMPARE(first.error.osError, QStringLiteral("TLS_CERTIFICATE"));
+    QVERIFY(child<QLabel>("errorLabel")->text().contains(QStringLiteral("not trusted")));
+    QPushButton *carryOn = child<QPushButton>("continueButton");
+    QVERIFY(carryOn->isVisible());
+    QVERIFY(child<QPlainTextEdit>("tlsText")->toPlainText().contains(QStringLiteral("Subject: localhost")));
+    QVERIFY(m_panel->grab().save(grabDir() + QStringLiteral("/http-certificate.png")));
+
+    QSignalSpy finished(m_panel->session(), &HttpGet::finished);
+    QTest::mouseClick(carryOn, Qt::LeftButton);
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
+    const HttpGetResult &second = m_panel->session()->result();
+    QVERIFY2(second.ok(), qPrintable(second.error.message));
+    QVERIFY(second.tls.errorsIgnored);
+    QVERIFY(!carryOn->isVisible());
+    QCOMPARE(child<QPlainTextEdit>("bodyText")->toPlainText(), QStringLiteral("encrypted!\n"));
+    const QString tls = child<QPlainTextEdit>("tlsText")->toPlainText();
+    QVERIFY2(tls.contains(QStringLiteral("Protocol: TLS")), qPrintable(tls));
+    QVERIFY(tls.contains(QStringLiteral("ignored")));
+    QVERIFY(child<TimingWaterfall>("waterfall")->timings().at(HttpStageTiming::Stage::Tls).happened());
+    child<QTabWidget>("httpTabs")->setCurrentIndex(4);
+    QVERIFY(m_panel->grab().save(grabDir() + QStringLiteral("/http-tls.png")));
+    child<QTabWidget>("httpTabs")->setCurrentIndex(1);
+    QVERIFY(m_panel->grab().save(grabDir() + QStringLiteral("/http-tls-timing.png")));
 }
 
 void TestHttpPanel::grabsForReview()

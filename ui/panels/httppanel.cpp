@@ -213,8 +213,6 @@ void HttpPanel::buildUi()
     m_halfCloseCheck = new QCheckBox(tr("Half-close after sending (shutdown SHUT_WR)"), this);
     m_halfCloseCheck->setObjectName(QStringLiteral("halfCloseCheck"));
     m_halfCloseCheck->setChecked(true);
-    m_halfCloseCheck->setToolTip(tr("As the seed's s.shutdown(1): tell the server nothing more is coming, and "
-                                    "surface a sending error that sendall() did not report"));
 
     m_timeoutSpin = new QDoubleSpinBox(this);
     m_timeoutSpin->setObjectName(QStringLiteral("timeoutSpin"));
@@ -668,6 +666,13 @@ void HttpPanel::rawToggled(bool on)
 
 void HttpPanel::refreshRequestPreview()
 {
+    // With TLS there is no half-close: it would end the encrypted channel before the answer.
+    const bool tls = m_schemeCombo->currentIndex() == 1;
+    m_halfCloseCheck->setEnabled(!tls);
+    m_halfCloseCheck->setToolTip(tls ? tr("Not with https: closing the sending side would end the encrypted "
+                                          "channel before the answer comes")
+                                     : tr("As the seed's s.shutdown(1): tell the server nothing more is coming, "
+                                          "and surface a sending error that sendall() did not report"));
     if (m_rawCheck->isChecked()) {
         m_requestCaption->setText(tr("Request bytes (yours: line breaks are for reading; write \\r\\n):"));
         validate();
