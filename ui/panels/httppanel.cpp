@@ -105,6 +105,29 @@ QString charsetOf(const QByteArray &contentType)
     return {};
 }
 
+// The text view lays out only the paragraphs it shows, but a paragraph as a whole: one 64 KiB line
+// (a minified page, /bytes/N) would be shaped in one go and stall the window for tens of
+// milliseconds. Lines longer than this are split into paragraphs of this size; the view wraps
+// them as it would have wrapped the long line.
+constexpr int kMaxParagraph = 1024;
+
+QString withShortBlocks(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / kMaxParagraph + 1);
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'\n') {
+            lineStart = i + 1;
+        } else if (i - lineStart == kMaxParagraph) {
+            out += u'\n';
+            lineStart = i;
+        }
+        out += text.at(i);
+    }
+    return out;
+}
+
 } // namespace
 
 HttpPanel::HttpPanel(LocalLab *lab, QWidget *parent)
@@ -1031,7 +1054,7 @@ void HttpPanel::showBody()
             c = QChar(0x2400 + c.unicode()); // the Unicode "control picture" of the character
     }
     text.remove(u'\r');
-    m_bodyText->setPlainText(text);
+    m_bodyText->setPlainText(withShortBlocks(text));
 }
 
 void HttpPanel::chooseSaveFile()
