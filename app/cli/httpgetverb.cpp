@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -158,6 +159,10 @@ int runHttpGet(const QStringList &arguments)
     else
         return usage(QStringLiteral("http"), tr("--http takes 1.0 or 1.1."));
     options.request.extraHeaders = parser.values(header).join(u'\n');
+    if (parser.isSet(raw) && (parser.isSet(header) || parser.isSet(http)))
+        return usage(QStringLiteral("raw"),
+            tr("--raw sends the file's bytes as they are: --header and --http would be ignored. Put the header "
+               "lines and the version into the file instead."));
     if (parser.isSet(raw)) {
         QFile file(parser.value(raw));
         if (!file.open(QIODevice::ReadOnly))
@@ -193,18 +198,27 @@ int runHttpGet(const QStringList &arguments)
         outFd = outFile.handle();
     }
 
+    // A reader that goes away (| head) must end the run with an error, not kill it with SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     HttpGet get;
-    bool firstBody = true;
+    const bool toTerminal = outFd == STDOUT_FILENO && ::isatty(STDOUT_FILENO);
     bool refusedBinary = false;
+    QString outputError;
+    QString outputErrno;
     get.setBodySink([&](QByteArrayView bytes) {
-        if (firstBody) {
-            firstBody = false;
-            if (outFd == STDOUT_FILENO && ::isatty(STDOUT_FILENO) && bytes.contains('\0')) {
-                refusedBinary = true;
-                return false;
-            }
+        if (toTerminal && bytes.contains('\0')) {
+            refusedBinary = true;
+            return false;
         }
-        return writeAll(outFd, bytes);
+        if (writeAll(outFd, bytes))
+            return true;
+        const int e = errno;
+        outputErrno = errnoName(e);
+        outputError = e == EPIPE
+            ? tr("The program reading the body stopped reading (EPIPE): the rest was not written.")
+            : tr("The body could not be written to %1: %2 (%3)")
+                  .arg(outFd == STDOUT_FILENO ? tr("stdout") : outFile.fileName(), errnoText(e), errnoName(e));
+        return false;
     });
 
     int recvCalls = 0;
@@ -256,6 +270,10 @@ int runHttpGet(const QStringList &arguments)
         if (refusedBinary) {
             error = makeUsageError(QStringLiteral("output"),
                 tr("The body is binary and stdout is a terminal: use --output FILE or redirect stdout."));
+        } else if (!outputError.isEmpty()) {
+            error.kind = ErrorKind::Local;
+            error.osError = outputErrno;
+            error.message = outputError;
         }
         if (!jsonMode) {
             for (const HttpHeaderField &f : r.trailers)
@@ -299,6 +317,9 @@ int runHttpGet(const QStringList &arguments)
         if (r.redirect)
             fields.insert(QStringLiteral("location"), r.redirect->toUrl());
         exitCode = report(error, fields);
+        if (!jsonMode && error.osError == QLatin1String("TLS_CERTIFICATE"))
+            err(QStringLiteral("  ")
+                + tr("To go on anyway with this server, add --insecure: the problems stay listed in the trace."));
         QCoreApplication::exit(exitCode);
     });
 

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QIODevice;
 class QTemporaryFile;
 
 namespace swb {
@@ -16,6 +17,8 @@ namespace swb {
 class BodyStore {
 public:
     static constexpr qsizetype kPreviewBytes = 1 << 20; // kept in memory for the views
+    // The temporary file stops here: /tmp may be memory (tmpfs), and a server may never stop.
+    static constexpr qint64 kMaxFileBytes = qint64(2) << 30;
 
     BodyStore();
     ~BodyStore();
@@ -25,7 +28,7 @@ public:
     void clear();
     // False when the temporary file cannot be written; error() says why.
     bool append(QByteArrayView bytes);
-    // Flushes the temporary file so another thread may copy it.
+    // Flushes the temporary file so another thread may copy it; false (and error()) when that fails.
     bool flush();
 
     qint64 size() const { return m_size; }
@@ -35,10 +38,13 @@ public:
     QString filePath() const; // the temporary file holding the whole body once spilled
     QString error() const { return m_error; }
 
-    // Writes the whole body to path. Blocking file I/O: callers on the GUI thread run it on a worker.
-    static bool saveTo(const QString &sourceFile, const QByteArray &inMemory, const QString &path, QString *error);
+    // Writes the whole body to path: from source (the temporary file, opened), or inMemory when
+    // source is null. Blocking file I/O: callers on the GUI thread run it on a worker.
+    static bool saveTo(QIODevice *source, const QByteArray &inMemory, const QString &path, QString *error);
 
 private:
+    void dropFile();
+
     QByteArray m_preview;
     qint64 m_size = 0;
     std::unique_ptr<QTemporaryFile> m_file;

@@ -3,6 +3,7 @@
 #include "net/sockutil.h"
 
 #include <QCryptographicHash>
+#include <QPointer>
 #include <QSet>
 #include <QSignalBlocker>
 #include <QSocketNotifier>
@@ -10,6 +11,9 @@
 #include <QSslSocket>
 
 #include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 namespace swb {
@@ -101,12 +105,20 @@ HttpGet::HttpGet(QObject *parent)
 
 HttpGet::~HttpGet()
 {
+    // Nothing more is reported from here: the sockets are closed without a word to the slots.
+    ++m_generation;
+    if (m_probe)
+        m_probe->disconnect(this);
     delete m_readNotifier;
     delete m_writeNotifier;
     if (m_fd >= 0)
         SockUtil::closeFd(m_fd);
-    if (m_ssl)
+    if (m_ssl) {
+        m_ssl->disconnect(this);
         m_ssl->abort();
+    }
+    if (m_tlsWatchFd >= 0)
+        SockUtil::closeFd(m_tlsWatchFd);
 }
 
 void HttpGet::setBodySink(std::function<bool(QByteArrayView)> sink)
@@ -137,17 +149,23 @@ TraceEvent HttpGet::makeEvent(TraceKind kind, const QString &call, const QString
     return ev;
 }
 
-void HttpGet::emitEvent(TraceEvent event)
+bool HttpGet::emitEvent(TraceEvent event)
 {
+    const QPointer<HttpGet> self(this);
+    const quint64 generation = m_generation;
     emit traced(event);
+    return self && m_generation == generation && isRunning();
 }
 
-void HttpGet::setStage(Stage stage)
+bool HttpGet::setStage(Stage stage)
 {
     if (m_stage == stage)
-        return;
+        return true;
     m_stage = stage;
+    const QPointer<HttpGet> self(this);
+    const quint64 generation = m_generation;
     emit stageChanged(stage);
+    return self && m_generation == generation && isRunning();
 }
 
 void HttpGet::beginTiming(HttpStageTiming::Stage stage)
@@ -174,8 +192,13 @@ HttpTimings HttpGet::currentTimings() const
 
 void HttpGet::start(const HttpGetOptions &options)
 {
-    if (isRunning())
+    // A slot on the cancelled request's finished() may start another one: that one is cancelled
+    // too, so every start() gets its finished() and this request is the one that runs.
+    for (int round = 0; round < 8 && isRunning(); ++round)
         cancel();
+    if (isRunning())
+        return;
+    ++m_generation;
     closeConnection();
     m_options = options;
     m_result = HttpGetResult();
@@ -189,7 +212,8 @@ void HttpGet::start(const HttpGetOptions &options)
     m_eofSeen = false;
     m_parser = HttpResponseParser();
     m_clock.restart();
-    setStage(Stage::Connecting);
+    if (!setStage(Stage::Connecting))
+        return;
 
     const Parsed<quint16> port = EndpointParser::parsePort(
         options.request.target.portOrDefault(), Transport::Tcp, false, QStringLiteral("port"));
@@ -292,12 +316,12 @@ void HttpGet::startTls(int fd)
     connect(m_ssl, &QSslSocket::readyRead, this, &HttpGet::onSslReadable);
     connect(m_ssl, &QSslSocket::errorOccurred, this, &HttpGet::onSslError);
     connect(m_ssl, &QSslSocket::disconnected, this, [this] {
-        if (m_ssl && isRunning() && !m_eofSeen && m_result.tls.handshakeDone) {
-            onSslReadable();
-            if (m_ssl && isRunning())
-                endOfStream(true);
-        }
+        if (m_ssl && isRunning() && !m_eofSeen && m_result.tls.handshakeDone)
+            tlsPeerClosed();
     });
+    // Qt reports a reset and an orderly close alike; a second descriptor on the same socket lets
+    // the kernel tell them apart (TCP_INFO) after Qt has closed its own.
+    m_tlsWatchFd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (!m_ssl->setSocketDescriptor(fd, QAbstractSocket::ConnectedState)) {
         SockUtil::closeFd(fd);
         SessionError e;
@@ -305,10 +329,12 @@ void HttpGet::startTls(int fd)
         e.message = tr("The TLS library could not take the socket: %1").arg(m_ssl->errorString());
         return fail(QStringLiteral("TLS handshake"), e);
     }
-    setStage(Stage::Tls);
     beginTiming(HttpStageTiming::Stage::Tls);
-    emitEvent(makeEvent(TraceKind::Call, QStringLiteral("TLS handshake"),
-        QStringLiteral("(server name %1)").arg(m_options.request.target.host), tr("ClientHello sent")));
+    if (!setStage(Stage::Tls))
+        return;
+    if (!emitEvent(makeEvent(TraceKind::Call, QStringLiteral("TLS handshake"),
+            QStringLiteral("(server name %1)").arg(m_options.request.target.host), tr("ClientHello sent"))))
+        return;
     if (m_options.timeoutMs > 0)
         m_stageTimer.start(m_options.timeoutMs);
     m_ssl->startClientEncryption();
@@ -347,8 +373,8 @@ void HttpGet::onSslErrors(const QList<QSslError> &errors)
     TraceEvent ev
         = makeEvent(TraceKind::Error, QStringLiteral("TLS handshake"), QString(), tr("certificate not trusted"));
     ev.error = ErrorKind::Protocol;
-    emitEvent(ev);
-    fail(QStringLiteral("TLS handshake"), e);
+    if (emitEvent(ev))
+        fail(QStringLiteral("TLS handshake"), e);
 }
 
 void HttpGet::onEncrypted()
@@ -364,15 +390,16 @@ void HttpGet::onEncrypted()
         m_result.tls.leafDigest = m_ssl->peerCertificate().digest(QCryptographicHash::Sha256);
     }
     endTiming(HttpStageTiming::Stage::Tls);
-    emitEvent(makeEvent(TraceKind::Call, QStringLiteral("TLS handshake"), QString(),
-        QStringLiteral("%1, %2").arg(m_result.tls.protocol, m_result.tls.cipher)));
-    startSending();
+    if (emitEvent(makeEvent(TraceKind::Call, QStringLiteral("TLS handshake"), QString(),
+            QStringLiteral("%1, %2").arg(m_result.tls.protocol, m_result.tls.cipher))))
+        startSending();
 }
 
 void HttpGet::startSending()
 {
-    setStage(Stage::Sending);
     beginTiming(HttpStageTiming::Stage::Wait);
+    if (!setStage(Stage::Sending))
+        return;
     if (m_options.timeoutMs > 0)
         m_stageTimer.start(m_options.timeoutMs);
     m_output = m_result.request;
@@ -385,13 +412,14 @@ void HttpGet::startSending()
             e.message = tr("The request could not be handed to the TLS library: %1").arg(m_ssl->errorString());
             return fail(QStringLiteral("send"), e);
         }
-        sent(n, true);
-        return requestSent();
+        if (sent(n, true))
+            requestSent();
+        return;
     }
     onPlainWritable();
 }
 
-void HttpGet::sent(qint64 n, bool tls)
+bool HttpGet::sent(qint64 n, bool tls)
 {
     TraceEvent ev = makeEvent(TraceKind::Sent, tls ? QStringLiteral("write") : QStringLiteral("send"),
         tls ? QStringLiteral("(TLS, %1)").arg(byteCount(m_output.size() - m_outputSent))
@@ -399,8 +427,8 @@ void HttpGet::sent(qint64 n, bool tls)
         QString::number(n));
     ev.payload = m_output.mid(m_outputSent, qMin<qint64>(n, TraceEvent::kMaxPayload));
     ev.size = n;
-    emitEvent(ev);
     m_outputSent += n;
+    return emitEvent(ev);
 }
 
 void HttpGet::onPlainWritable()
@@ -412,7 +440,8 @@ void HttpGet::onPlainWritable()
         const ssize_t n
             = ::send(m_fd, m_output.constData() + m_outputSent, size_t(m_output.size() - m_outputSent), MSG_NOSIGNAL);
         if (n >= 0) {
-            sent(n, false);
+            if (!sent(n, false))
+                return;
             continue;
         }
         if (errno == EINTR)
@@ -427,8 +456,9 @@ void HttpGet::onPlainWritable()
                         .arg(byteCount(m_outputSent), errnoText(err), errnoName(err));
         TraceEvent ev = makeEvent(TraceKind::Error, QStringLiteral("send"), QString(), errnoName(err));
         ev.error = e.kind;
-        emitEvent(ev);
-        return fail(QStringLiteral("send"), e);
+        if (emitEvent(ev))
+            fail(QStringLiteral("send"), e);
+        return;
     }
     requestSent();
 }
@@ -436,9 +466,10 @@ void HttpGet::onPlainWritable()
 void HttpGet::requestSent()
 {
     if (m_options.halfClose && m_ssl) {
-        emitEvent(makeEvent(TraceKind::Note, QStringLiteral("shutdown"), QString(),
-            tr("not called: with TLS, closing the sending side would end the encrypted channel before the answer "
-               "comes")));
+        if (!emitEvent(makeEvent(TraceKind::Note, QStringLiteral("shutdown"), QString(),
+                tr("not called: with TLS, closing the sending side would end the encrypted channel before the "
+                   "answer comes"))))
+            return;
     } else if (m_options.halfClose) {
         if (::shutdown(m_fd, SHUT_WR) != 0) {
             const int err = errno;
@@ -450,11 +481,13 @@ void HttpGet::requestSent()
             TraceEvent ev
                 = makeEvent(TraceKind::Error, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"), errnoName(err));
             ev.error = ErrorKind::Io;
-            emitEvent(ev);
-            return fail(QStringLiteral("shutdown"), e);
+            if (emitEvent(ev))
+                fail(QStringLiteral("shutdown"), e);
+            return;
         }
-        emitEvent(makeEvent(TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"),
-            tr("ok: nothing more will be sent")));
+        if (!emitEvent(makeEvent(TraceKind::Call, QStringLiteral("shutdown"), QStringLiteral("(SHUT_WR)"),
+                tr("ok: nothing more will be sent"))))
+            return;
     }
     if (m_stage == Stage::Sending)
         setStage(Stage::Waiting);
@@ -465,7 +498,8 @@ void HttpGet::onPlainReadable()
     for (int round = 0; round < kReadRounds && m_fd >= 0; ++round) {
         const ssize_t n = ::recv(m_fd, m_readBuffer.data(), size_t(m_readBuffer.size()), 0);
         if (n > 0) {
-            received(m_readBuffer.constData(), n, false);
+            if (!received(m_readBuffer.constData(), n, false))
+                return;
             continue;
         }
         if (n == 0)
@@ -486,8 +520,9 @@ void HttpGet::onPlainReadable()
         TraceEvent ev = makeEvent(
             TraceKind::Error, QStringLiteral("recv"), QStringLiteral("(%1)").arg(kReadChunk), errnoName(err));
         ev.error = e.kind;
-        emitEvent(ev);
-        return fail(QStringLiteral("response"), e);
+        if (emitEvent(ev))
+            fail(QStringLiteral("response"), e);
+        return;
     }
 }
 
@@ -497,8 +532,43 @@ void HttpGet::onSslReadable()
         const qint64 n = m_ssl->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0)
             break;
-        received(m_readBuffer.constData(), n, true);
+        if (!received(m_readBuffer.constData(), n, true))
+            return;
     }
+}
+
+bool HttpGet::tlsPeerReset() const
+{
+    if (m_tlsWatchFd < 0)
+        return false;
+    tcp_info info {};
+    socklen_t len = sizeof info;
+    if (::getsockopt(m_tlsWatchFd, IPPROTO_TCP, TCP_INFO, &info, &len) != 0)
+        return false;
+    // A FIN leaves the socket in CLOSE_WAIT while a descriptor holds it; a reset closes it at once.
+    return info.tcpi_state == TCP_CLOSE;
+}
+
+void HttpGet::tlsPeerClosed()
+{
+    const QPointer<HttpGet> self(this);
+    const quint64 generation = m_generation;
+    onSslReadable(); // what the TLS library still holds comes first
+    if (!self || m_generation != generation || !isRunning() || !m_ssl || m_eofSeen)
+        return;
+    if (!tlsPeerReset())
+        return endOfStream(true);
+    SessionError e = makeErrnoError(ECONNRESET, QStringLiteral("recv"));
+    e.message = m_parser.headComplete()
+        ? tr("The server reset the connection in the middle of the body, after %1 of it.")
+              .arg(byteCount(m_parser.bodyBytes()))
+        : tr("The server reset the connection before the response was complete (%1 received).")
+              .arg(byteCount(m_result.receivedBytes));
+    TraceEvent ev = makeEvent(TraceKind::Error, QStringLiteral("read"), QStringLiteral("(TLS, %1)").arg(kReadChunk),
+        QStringLiteral("ECONNRESET"));
+    ev.error = e.kind;
+    if (emitEvent(ev))
+        fail(QStringLiteral("response"), e);
 }
 
 void HttpGet::onSslError()
@@ -506,12 +576,8 @@ void HttpGet::onSslError()
     if (!m_ssl || !isRunning())
         return;
     const QAbstractSocket::SocketError error = m_ssl->error();
-    if (error == QAbstractSocket::RemoteHostClosedError && m_result.tls.handshakeDone) {
-        onSslReadable();
-        if (m_ssl && isRunning() && !m_eofSeen)
-            endOfStream(true);
-        return;
-    }
+    if (error == QAbstractSocket::RemoteHostClosedError && m_result.tls.handshakeDone)
+        return tlsPeerClosed();
     SessionError e;
     if (!m_result.tls.handshakeDone) {
         e.kind = ErrorKind::Protocol;
@@ -525,16 +591,31 @@ void HttpGet::onSslError()
         m_result.tls.handshakeDone ? QStringLiteral("read") : QStringLiteral("TLS handshake"), QString(),
         m_ssl->errorString());
     ev.error = e.kind;
-    emitEvent(ev);
-    fail(m_result.tls.handshakeDone ? QStringLiteral("response") : QStringLiteral("TLS handshake"), e);
+    if (emitEvent(ev))
+        fail(m_result.tls.handshakeDone ? QStringLiteral("response") : QStringLiteral("TLS handshake"), e);
 }
 
-void HttpGet::received(const char *data, qint64 n, bool tls)
+bool HttpGet::headIfComplete()
+{
+    if (m_headSignalled || !m_parser.headComplete())
+        return true;
+    m_headSignalled = true;
+    m_result.headComplete = true;
+    m_result.head = m_parser.head();
+    m_result.interim = m_parser.interim(); // for whoever shows the head now: the 1xx came first
+    const QPointer<HttpGet> self(this);
+    const quint64 generation = m_generation;
+    emit headReceived(m_result.head);
+    return self && m_generation == generation && isRunning();
+}
+
+bool HttpGet::received(const char *data, qint64 n, bool tls)
 {
     if (m_result.receivedBytes == 0) {
         endTiming(HttpStageTiming::Stage::Wait);
         beginTiming(HttpStageTiming::Stage::Download);
-        setStage(Stage::Downloading);
+        if (!setStage(Stage::Downloading))
+            return false;
     }
     if (m_options.timeoutMs > 0)
         m_stageTimer.start(m_options.timeoutMs);
@@ -544,21 +625,18 @@ void HttpGet::received(const char *data, qint64 n, bool tls)
         tls ? QStringLiteral("(TLS, %1)").arg(kReadChunk) : QStringLiteral("(%1)").arg(kReadChunk), byteCount(n));
     ev.payload = QByteArray(data, int(qMin<qint64>(n, TraceEvent::kMaxPayload)));
     ev.size = n;
-    emitEvent(ev);
+    if (!emitEvent(ev))
+        return false;
 
     m_parser.feed(QByteArrayView(data, n));
-    if (!m_headSignalled && m_parser.headComplete()) {
-        m_headSignalled = true;
-        m_result.headComplete = true;
-        m_result.head = m_parser.head();
-        m_result.interim = m_parser.interim(); // for whoever shows the head now: the 1xx came first
-        emit headReceived(m_result.head);
-    }
+    if (!headIfComplete())
+        return false;
     if (m_sinkFailed) {
         SessionError e;
         e.kind = ErrorKind::Local;
         e.message = m_sinkError;
-        return fail(QStringLiteral("response"), e);
+        fail(QStringLiteral("response"), e);
+        return false;
     }
     if (m_parser.hasError()) {
         SessionError e;
@@ -567,27 +645,35 @@ void HttpGet::received(const char *data, qint64 n, bool tls)
         TraceEvent bad = makeEvent(TraceKind::Error, QStringLiteral("parse"), QString(),
             tr("malformed response at byte %1").arg(m_parser.errorOffset()));
         bad.error = ErrorKind::Protocol;
-        emitEvent(bad);
-        return fail(QStringLiteral("response"), e);
+        if (emitEvent(bad))
+            fail(QStringLiteral("response"), e);
+        return false;
     }
-    emit progress(m_parser.bodyBytes(), m_result.receivedBytes);
-    if (m_parser.isDone()) {
-        emitEvent(makeEvent(TraceKind::Note, QString(), QString(),
-            m_parser.framing() == HttpFraming::Chunked
-                ? tr("the response is complete (the last chunk came): closing without waiting for the server")
+    {
+        const QPointer<HttpGet> self(this);
+        const quint64 generation = m_generation;
+        emit progress(m_parser.bodyBytes(), m_result.receivedBytes);
+        if (!self || m_generation != generation || !isRunning())
+            return false;
+    }
+    if (!m_parser.isDone())
+        return true;
+    if (emitEvent(makeEvent(TraceKind::Note, QString(), QString(),
+            m_parser.framing() == HttpFraming::Chunked ? tr("complete: the last chunk came, so close() now")
                 : m_parser.framing() == HttpFraming::ContentLength
-                ? tr("the response is complete (Content-Length reached): closing without waiting for the server")
-                : tr("the response is complete (it has no body): closing without waiting for the server")));
+                ? tr("complete: Content-Length reached, so close() now")
+                : tr("complete: no body to wait for, so close() now"))))
         complete();
-    }
+    return false;
 }
 
 void HttpGet::endOfStream(bool tls)
 {
     m_eofSeen = true;
-    emitEvent(makeEvent(TraceKind::Received, tls ? QStringLiteral("read") : QStringLiteral("recv"),
-        tls ? QStringLiteral("(TLS, %1)").arg(kReadChunk) : QStringLiteral("(%1)").arg(kReadChunk),
-        tr("0: the server closed the connection")));
+    if (!emitEvent(makeEvent(TraceKind::Received, tls ? QStringLiteral("read") : QStringLiteral("recv"),
+            tls ? QStringLiteral("(TLS, %1)").arg(kReadChunk) : QStringLiteral("(%1)").arg(kReadChunk),
+            tr("0: the server closed the connection"))))
+        return;
     m_parser.finish();
     if (m_parser.hasError()) {
         SessionError e;
@@ -596,17 +682,12 @@ void HttpGet::endOfStream(bool tls)
         TraceEvent bad = makeEvent(TraceKind::Error, QStringLiteral("parse"), QString(),
             tr("incomplete response at byte %1").arg(m_parser.errorOffset()));
         bad.error = ErrorKind::Protocol;
-        emitEvent(bad);
-        return fail(QStringLiteral("response"), e);
+        if (emitEvent(bad))
+            fail(QStringLiteral("response"), e);
+        return;
     }
-    if (!m_headSignalled && m_parser.headComplete()) {
-        m_headSignalled = true;
-        m_result.headComplete = true;
-        m_result.head = m_parser.head();
-        m_result.interim = m_parser.interim(); // for whoever shows the head now: the 1xx came first
-        emit headReceived(m_result.head);
-    }
-    complete();
+    if (headIfComplete())
+        complete();
 }
 
 void HttpGet::stageTimedOut()
@@ -645,7 +726,8 @@ void HttpGet::stageTimedOut()
     e.message = what;
     TraceEvent ev = makeEvent(TraceKind::Error, call, QString(), tr("timed out after %1 s").arg(seconds));
     ev.error = ErrorKind::Timeout;
-    emitEvent(ev);
+    if (!emitEvent(ev))
+        return;
     const QString stage = m_stage == Stage::Tls ? QStringLiteral("TLS handshake")
         : m_stage == Stage::Sending             ? QStringLiteral("send")
         : m_stage == Stage::Waiting             ? QStringLiteral("waiting")
@@ -660,6 +742,7 @@ void HttpGet::cancel()
     SessionError e;
     e.kind = ErrorKind::Local;
     e.message = tr("Cancelled.");
+    e.osError = QStringLiteral("CANCELLED");
     if (m_stage == Stage::Connecting && m_probe) {
         // Before our finished(): a slot on it may start the next request on this same probe.
         // The probe's own finished() for the abandoned connect is not ours to pass on.
@@ -669,7 +752,7 @@ void HttpGet::cancel()
     fail(QStringLiteral("cancelled"), e);
 }
 
-void HttpGet::closeConnection()
+bool HttpGet::closeConnection()
 {
     m_stageTimer.stop();
     delete m_readNotifier;
@@ -688,8 +771,11 @@ void HttpGet::closeConnection()
         ssl->abort();
         ssl->deleteLater();
     }
-    if (open)
-        emitEvent(makeEvent(TraceKind::Closed, QStringLiteral("close"), QStringLiteral("()"), QStringLiteral("ok")));
+    if (m_tlsWatchFd >= 0) {
+        SockUtil::closeFd(m_tlsWatchFd);
+        m_tlsWatchFd = -1;
+    }
+    return open;
 }
 
 void HttpGet::settle()
@@ -733,7 +819,11 @@ void HttpGet::settle()
                 m_result.redirectProblem = next.error.message;
         }
     }
-    m_body.flush();
+    if (!m_body.flush() && !m_result.error.isError()) {
+        m_result.error.kind = ErrorKind::Local;
+        m_result.error.message = m_body.error();
+        m_result.failedStage = QStringLiteral("response");
+    }
     m_result.timings.totalNs = m_clock.elapsedNs();
 }
 
@@ -741,14 +831,17 @@ void HttpGet::complete()
 {
     endTiming(HttpStageTiming::Stage::Wait);
     endTiming(HttpStageTiming::Stage::Download);
-    closeConnection();
-    settle();
-    setStage(Stage::Done);
-    emit finished(m_result);
+    finishRequest();
 }
 
 void HttpGet::fail(const QString &stage, const SessionError &error)
 {
+    if (stage == QLatin1String("resolve")) {
+        // getaddrinfo answered, but with no address of the family asked for: no connect began.
+        HttpStageTiming &connect = m_result.timings.at(HttpStageTiming::Stage::Connect);
+        if (connect.endNs < 0)
+            connect = HttpStageTiming { HttpStageTiming::Stage::Connect };
+    }
     for (HttpStageTiming &t : m_result.timings.stages) {
         if (t.beginNs >= 0 && t.endNs < 0) {
             t.endNs = m_clock.elapsedNs();
@@ -766,10 +859,30 @@ void HttpGet::fail(const QString &stage, const SessionError &error)
     }
     m_result.error = error;
     m_result.failedStage = stage;
-    closeConnection();
+    finishRequest();
+}
+
+void HttpGet::finishRequest()
+{
+    // The session is over before anyone hears of it: a slot may start the next request or delete
+    // this object, and the result it gets is a copy that stays this request's.
+    const bool wasOpen = closeConnection();
     settle();
-    setStage(Stage::Done);
-    emit finished(m_result);
+    m_stage = Stage::Done;
+    const quint64 generation = ++m_generation;
+    const HttpGetResult result = m_result;
+    const QPointer<HttpGet> self(this);
+    if (wasOpen) {
+        emit traced(makeEvent(TraceKind::Closed, QStringLiteral("close"), QStringLiteral("()"), QStringLiteral("ok")));
+        if (!self)
+            return;
+    }
+    if (m_generation == generation) {
+        emit stageChanged(Stage::Done);
+        if (!self)
+            return;
+    }
+    emit finished(result);
 }
 
 } // namespace swb

@@ -131,22 +131,28 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onSslReadable();
     void onSslError();
+    bool tlsPeerReset() const;
+    void tlsPeerClosed();
     void startSending();
     void onPlainWritable();
     void onPlainReadable();
-    void sent(qint64 n, bool tls);
+    // The steps below emit signals, and a slot may cancel this request, start another or delete
+    // this object: those returning bool say whether the same request is still running after.
+    bool sent(qint64 n, bool tls);
     void requestSent();
-    void received(const char *data, qint64 n, bool tls);
+    bool received(const char *data, qint64 n, bool tls);
+    bool headIfComplete();
     void endOfStream(bool tls);
     void stageTimedOut();
-    void setStage(Stage stage);
+    bool setStage(Stage stage);
+    bool emitEvent(TraceEvent event);
     void beginTiming(HttpStageTiming::Stage stage);
     void endTiming(HttpStageTiming::Stage stage);
     void fail(const QString &stage, const SessionError &error);
     void complete();
-    void closeConnection();
+    void finishRequest();
+    bool closeConnection(); // whether a connection was open
     void settle();
-    void emitEvent(TraceEvent event);
     TraceEvent makeEvent(TraceKind kind, const QString &call, const QString &args, const QString &result) const;
 
     HttpGetOptions m_options;
@@ -160,7 +166,9 @@ private:
     bool m_sinkFailed = false;
     QString m_sinkError;
     Stage m_stage = Stage::Idle;
+    quint64 m_generation = 0; // changes when a request starts or ends
     int m_fd = -1;
+    int m_tlsWatchFd = -1; // https: a second descriptor on the socket, to tell a reset from a FIN
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
     QSslSocket *m_ssl = nullptr;

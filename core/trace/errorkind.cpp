@@ -112,6 +112,9 @@ QString explainError(ErrorKind kind, const QString &os)
         return tr("This machine cannot make a socket of that family (often: IPv6 is switched off).");
     if (os == QLatin1String("EMFILE") || os == QLatin1String("ENFILE"))
         return tr("Too many files and sockets are open. Close some connections or raise the limit (ulimit -n).");
+    if (os == QLatin1String("CANCELLED"))
+        return tr("You stopped it before it finished. Nothing is wrong with the other side; run it again "
+                  "when you are ready.");
     if (os == QLatin1String("TLS_CERTIFICATE"))
         return tr("The server's certificate could not be checked: it may be self-signed, expired, issued for "
                   "another name, or signed by an authority this machine does not trust. Anyone between you and "

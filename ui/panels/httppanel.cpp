@@ -1,6 +1,7 @@
 #include "panels/httppanel.h"
 
 #include "lab/locallab.h"
+#include "lookup/privacy.h"
 #include "net/payloadcodec.h"
 #include "theme.h"
 #include "trace/tracebuffer.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontMetrics>
@@ -153,6 +155,8 @@ HttpPanel::HttpPanel(LocalLab *lab, QWidget *parent)
     buildUi();
     applyFonts();
     PrivacyText::follow(this);
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, &HttpPanel::privacyChanged);
+    connect(Privacy::instance(), &Privacy::hostNamesChanged, this, &HttpPanel::privacyChanged);
 
     m_hostEdit->setText(QStringLiteral("127.0.0.1"));
     m_portEdit->setText(QStringLiteral("50080")); // the lab's preferred port, should another process run it
@@ -369,10 +373,10 @@ void HttpPanel::buildUi()
     m_stepTable->setWordWrap(false);
     m_stepTable->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *stepHeader = m_stepTable->horizontalHeader();
-    stepHeader->setSectionResizeMode(TraceModel::TimeColumn, QHeaderView::ResizeToContents);
+    stepHeader->setSectionResizeMode(TraceModel::TimeColumn, QHeaderView::Interactive);
     stepHeader->setSectionResizeMode(TraceModel::CallColumn, QHeaderView::Stretch);
-    stepHeader->setSectionResizeMode(TraceModel::ResultColumn, QHeaderView::ResizeToContents);
-    stepHeader->setSectionResizeMode(TraceModel::SizeColumn, QHeaderView::ResizeToContents);
+    stepHeader->setSectionResizeMode(TraceModel::ResultColumn, QHeaderView::Interactive);
+    stepHeader->setSectionResizeMode(TraceModel::SizeColumn, QHeaderView::Interactive);
     stepHeader->setHighlightSections(false);
     auto follow = std::make_shared<bool>(true);
     connect(m_traceModel, &TraceModel::rowsAboutToBeInserted, m_stepTable, [this, follow] {
@@ -519,11 +523,11 @@ void HttpPanel::buildUi()
     connect(m_followButton, &QPushButton::clicked, this, &HttpPanel::followRedirect);
     connect(m_continueButton, &QPushButton::clicked, this, &HttpPanel::continueAnyway);
     connect(m_bodyModeCombo, &QComboBox::currentIndexChanged, this, [this] {
-        m_shownBody.clear();
+        m_bodyKey.clear();
         showBody();
     });
     connect(m_charsetCombo, &QComboBox::currentIndexChanged, this, [this] {
-        m_shownBody.clear();
+        m_bodyKey.clear();
         showBody();
     });
     connect(m_saveButton, &QPushButton::clicked, this, &HttpPanel::chooseSaveFile);
@@ -550,6 +554,14 @@ void HttpPanel::applyFonts()
              m_urlEdit, m_headersEdit, m_requestView, m_stepTable, m_bodyText, m_tlsText, m_headersTable })
         w->setFont(mono);
     m_stepTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(mono).height() + 6);
+    // Fixed widths from the font, not ResizeToContents: measuring every row again on each batch of
+    // a download's thousands of recv() rows would stall the window.
+    const QFontMetrics monoMetrics(mono);
+    const int pad = monoMetrics.averageCharWidth() * 2;
+    QHeaderView *stepHeader = m_stepTable->horizontalHeader();
+    stepHeader->resizeSection(TraceModel::TimeColumn, monoMetrics.horizontalAdvance(QStringLiteral("99999.999")) + pad);
+    stepHeader->resizeSection(TraceModel::ResultColumn, monoMetrics.averageCharWidth() * 34 + pad);
+    stepHeader->resizeSection(TraceModel::SizeColumn, monoMetrics.horizontalAdvance(QStringLiteral("104857600")) + pad);
     m_headersTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(mono).height() + 6);
     const int lines = QFontMetrics(mono).lineSpacing();
     // Room for an HTTP/1.1 request (four lines) without a scroll bar.
@@ -609,6 +621,7 @@ void HttpPanel::urlEdited()
         m_pathEdit->setText(QString::fromLatin1(t.value->path));
         m_syncing = false;
     }
+    m_fieldsError = SessionError(); // the URL speaks for the target now
     syncLabPath(t);
     refreshRequestPreview();
 }
@@ -635,6 +648,9 @@ void HttpPanel::fieldsEdited()
         m_syncing = true;
         m_urlEdit->setText(t.value->toUrl());
         m_syncing = false;
+        m_fieldsError = SessionError();
+    } else {
+        m_fieldsError = t.error; // the URL keeps its last good value, and Get waits for a fix
     }
     syncLabPath(t);
     refreshRequestPreview();
@@ -643,6 +659,10 @@ void HttpPanel::fieldsEdited()
 Parsed<HttpGetOptions> HttpPanel::formRequest() const
 {
     Parsed<HttpGetOptions> out;
+    if (m_fieldsError.isError()) {
+        out.error = m_fieldsError;
+        return out;
+    }
     const Parsed<HttpTarget> target = HttpTarget::parseUrl(m_urlEdit->text());
     if (!target.ok()) {
         out.error = target.error;
@@ -678,6 +698,12 @@ Parsed<HttpGetOptions> HttpPanel::formRequest() const
 
 void HttpPanel::rawToggled(bool on)
 {
+    if (on) {
+        // The bytes to start from, never the masked view of them (Hide Addresses).
+        m_syncing = true;
+        m_requestView->setPlainText(generatedRequestText());
+        m_syncing = false;
+    }
     m_requestView->setReadOnly(!on);
     m_versionCombo->setEnabled(!on);
     m_headersEdit->setEnabled(!on);
@@ -702,26 +728,35 @@ void HttpPanel::refreshRequestPreview()
         return;
     }
     m_requestCaption->setText(tr("Request bytes, exactly as they will be sent:"));
-    const Parsed<HttpGetOptions> form = formRequest();
-    QString shown;
-    if (form.ok()) {
-        const Parsed<quint16> port
-            = EndpointParser::parsePort(form.value->request.target.portOrDefault(), Transport::Tcp);
-        const Parsed<QByteArray> bytes = form.value->request.requestBytes(port.ok() ? *port.value : 80);
-        if (bytes.ok()) {
-            shown = BytesView::escapedWithBreaks(*bytes.value);
-            if (shown.endsWith(QLatin1Char('\n')))
-                shown.chop(1); // the break after the last \r\n would only add an empty line
-        }
-    }
-    if (shown.isEmpty() && !m_requestView->toPlainText().isEmpty())
-        shown = m_requestView->toPlainText(); // keep the last good request while the URL is being typed
+    const QString generated = generatedRequestText();
+    if (!generated.isEmpty())
+        m_lastRequestText = generated; // the last good request stays while the URL is being typed
+    const QString shown = Privacy::shown(m_lastRequestText);
     if (m_requestView->toPlainText() != shown) {
         m_syncing = true;
         m_requestView->setPlainText(shown);
         m_syncing = false;
     }
     validate();
+}
+
+QString HttpPanel::generatedRequestText() const
+{
+    const Parsed<HttpGetOptions> form = formRequest();
+    if (!form.ok() && m_rawCheck->isChecked())
+        return m_lastRequestText;
+    if (!form.ok())
+        return {};
+    HttpRequestSpec spec = form.value->request;
+    spec.raw = false;
+    const Parsed<quint16> port = EndpointParser::parsePort(spec.target.portOrDefault(), Transport::Tcp);
+    const Parsed<QByteArray> bytes = spec.requestBytes(port.ok() ? *port.value : spec.target.defaultPort());
+    if (!bytes.ok())
+        return m_lastRequestText;
+    QString text = BytesView::escapedWithBreaks(*bytes.value);
+    if (text.endsWith(QLatin1Char('\n')))
+        text.chop(1); // the break after the last \r\n would only add an empty line
+    return text;
 }
 
 bool HttpPanel::validate()
@@ -745,6 +780,8 @@ bool HttpPanel::validate()
 
 void HttpPanel::startGet()
 {
+    if (m_get->isRunning())
+        return; // Enter in a field while a request runs: Cancel first
     const Parsed<HttpGetOptions> form = formRequest();
     if (!form.ok()) {
         validate();
@@ -755,12 +792,17 @@ void HttpPanel::startGet()
     m_errorLabel->hide();
     m_continueButton->hide();
     m_redirectRow->hide();
-    m_saveLabel->hide();
+    if (!m_saving)
+        m_saveLabel->hide();
     m_headersTable->setRowCount(0);
     m_framingLabel->clear();
     m_bodyText->clear();
     m_bodyImage->clear();
-    m_shownBody.clear();
+    m_bodyKey.clear();
+    {
+        const QSignalBlocker quiet(m_charsetCombo);
+        m_charsetCombo->setCurrentIndex(0); // each response says its own charset
+    }
     m_tlsText->clear();
     m_waterfall->clear();
     m_statusLabel->setText(tr("Connecting\u2026"));
@@ -779,8 +821,10 @@ void HttpPanel::cancelGet()
 void HttpPanel::followRedirect()
 {
     const std::optional<HttpTarget> next = m_get->result().redirect;
-    if (!next)
+    if (!next || m_get->isRunning())
         return;
+    // A raw request names the old path and host: the redirect is followed with a built request.
+    m_rawCheck->setChecked(false);
     m_urlEdit->setText(next->toUrl());
     m_urlEdited = true;
     urlEdited();
@@ -842,11 +886,8 @@ void HttpPanel::onFinished(const HttpGetResult &result)
     showTls(result);
     showBody();
     showSummary();
-    if (result.ok()) {
-        m_errorLabel->hide();
-    } else {
-        m_errorLabel->setText(Theme::errorHtml(result.error));
-        m_errorLabel->show();
+    showOutcome();
+    if (!result.ok()) {
         if (result.error.kind == ErrorKind::Usage) {
             QLabel *where = result.error.field == QLatin1String("headers") || result.error.field == QLatin1String("raw")
                 ? m_requestError
@@ -857,22 +898,46 @@ void HttpPanel::onFinished(const HttpGetResult &result)
     }
     m_continueButton->setVisible(
         result.error.osError == QLatin1String("TLS_CERTIFICATE") && !result.tls.leafDigest.isEmpty());
+    if (result.ok())
+        m_tabs->setCurrentIndex(m_tabs->indexOf(m_bodyStack->parentWidget()));
+    updateControls();
+}
+
+void HttpPanel::showOutcome()
+{
+    const HttpGetResult &result = m_get->result();
+    if (m_get->stage() != HttpGet::Stage::Done)
+        return;
+    if (result.ok()) {
+        m_errorLabel->hide();
+    } else {
+        SessionError shown = result.error;
+        shown.message = Privacy::shown(shown.message);
+        m_errorLabel->setText(Theme::errorHtml(shown));
+        m_errorLabel->show();
+    }
     if (result.redirect) {
         m_redirectLabel->setText(tr("Redirect (%1): the server says the page is at %2. A browser would follow it "
                                     "at once; here you decide.")
                                      .arg(result.head.status)
-                                     .arg(result.redirect->toUrl()));
+                                     .arg(Privacy::shown(result.redirect->toUrl())));
+        m_followButton->show();
         m_redirectRow->show();
     } else if (!result.redirectProblem.isEmpty()) {
-        m_redirectLabel->setText(tr("Redirect, but its Location cannot be followed: %1").arg(result.redirectProblem));
+        m_redirectLabel->setText(
+            tr("Redirect, but its Location cannot be followed: %1").arg(Privacy::shown(result.redirectProblem)));
         m_followButton->hide();
         m_redirectRow->show();
     }
-    if (result.redirect)
-        m_followButton->show();
-    if (result.ok())
-        m_tabs->setCurrentIndex(m_tabs->indexOf(m_bodyStack->parentWidget()));
-    updateControls();
+}
+
+void HttpPanel::privacyChanged()
+{
+    refreshRequestPreview();
+    showOutcome();
+    showTls(m_get->result());
+    m_bodyKey.clear();
+    showBody();
 }
 
 void HttpPanel::showSummary()
@@ -967,7 +1032,7 @@ void HttpPanel::showTls(const HttpGetResult &r)
         for (const QString &line : r.tls.chain.at(i).split(QLatin1Char('\n')))
             lines << QStringLiteral("  ") + line;
     }
-    m_tlsText->setPlainText(lines.join(QLatin1Char('\n')));
+    m_tlsText->setPlainText(Privacy::shown(lines.join(QLatin1Char('\n'))));
 }
 
 QString HttpPanel::bodyCharset() const
@@ -987,7 +1052,16 @@ void HttpPanel::showBody()
     const int cap = mode == BodyHex ? kHexShown : kTextShown;
     const QByteArray shown = preview.left(cap);
     const QString charset = bodyCharset();
-    const bool unchanged = shown.size() == m_shownBody.size() && shown == m_shownBody && charset == m_lastCharset;
+    const bool done = m_get->stage() == HttpGet::Stage::Done;
+    // What the view was rendered from. The preview only grows during a request, so its size says
+    // whether the shown part changed; an image is decoded once, when the download is over.
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                            .arg(int(mode))
+                            .arg(charset)
+                            .arg(mode == BodyImage ? body.size() : shown.size())
+                            .arg(done)
+                            .arg(Privacy::instance()->isEnabled());
+    const bool unchanged = key == m_bodyKey;
 
     const qint64 size = body.size();
     QStringList info;
@@ -1003,11 +1077,14 @@ void HttpPanel::showBody()
     m_charsetCombo->setEnabled(mode == BodyText);
     if (unchanged)
         return;
-    m_shownBody = shown;
-    m_lastCharset = charset;
+    m_bodyKey = key;
 
     if (mode == BodyImage) {
         m_bodyStack->setCurrentWidget(m_bodyImage);
+        if (!done) {
+            m_bodyImage->setText(tr("The picture is shown when the download is over."));
+            return;
+        }
         if (size == 0) {
             m_bodyImage->setText(tr("No body."));
             return;
@@ -1035,7 +1112,7 @@ void HttpPanel::showBody()
     m_bodyStack->setCurrentWidget(m_bodyText);
     if (mode == BodyHex) {
         m_bodyText->setLineWrapMode(QPlainTextEdit::NoWrap);
-        m_bodyText->setPlainText(PayloadCodec::hexDump(shown));
+        m_bodyText->setPlainText(Privacy::shown(PayloadCodec::hexDump(shown)));
         return;
     }
     m_bodyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -1054,7 +1131,7 @@ void HttpPanel::showBody()
             c = QChar(0x2400 + c.unicode()); // the Unicode "control picture" of the character
     }
     text.remove(u'\r');
-    m_bodyText->setPlainText(withShortBlocks(text));
+    m_bodyText->setPlainText(withShortBlocks(Privacy::shown(text)));
 }
 
 void HttpPanel::chooseSaveFile()
@@ -1068,20 +1145,33 @@ void HttpPanel::chooseSaveFile()
     dialog->selectFile(name);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
         const BodyStore &body = m_get->body();
-        const QString source = body.spilled() ? body.filePath() : QString();
+        // Opened here, so a new request deleting the temporary file cannot pull it away from the copy.
+        std::shared_ptr<QFile> source;
+        if (body.spilled()) {
+            source = std::make_shared<QFile>(body.filePath());
+            if (!source->open(QIODevice::ReadOnly)) {
+                m_saveLabel->setText(
+                    tr("Could not read the temporary file %1: %2").arg(body.filePath(), source->errorString()));
+                m_saveLabel->show();
+                return;
+            }
+        }
         const QByteArray inMemory = body.spilled() ? QByteArray() : body.preview();
         m_saveButton->setEnabled(false);
+        m_saving = true;
         m_saveLabel->setText(tr("Saving\u2026"));
         m_saveLabel->show();
         QPointer<HttpPanel> self(this);
         // Copying a large body is file I/O: it runs on a worker so the window stays responsive.
         QThreadPool::globalInstance()->start([self, source, inMemory, path] {
             QString error;
-            const bool ok = BodyStore::saveTo(source, inMemory, path, &error);
+            const bool ok = BodyStore::saveTo(source.get(), inMemory, path, &error);
             QMetaObject::invokeMethod(qApp, [self, ok, error, path] {
                 if (!self)
                     return;
-                self->m_saveButton->setEnabled(true);
+                self->m_saving = false;
+                self->m_saveLabel->show();
+                self->m_saveButton->setEnabled(self->m_get->stage() == HttpGet::Stage::Done);
                 self->m_saveLabel->setText(
                     ok ? tr("Saved to %1").arg(path) : tr("Could not save to %1: %2").arg(path, error));
             });

@@ -68,6 +68,9 @@ private:
     void onFinished(const HttpGetResult &result);
     void tick();
     void showSummary();
+    void showOutcome(); // the error box and the redirect row
+    void privacyChanged();
+    QString generatedRequestText() const; // the request the form builds, escaped, never masked
     void showHeaders(const HttpGetResult &result);
     void showTls(const HttpGetResult &result);
     void showBody();
@@ -83,8 +86,10 @@ private:
     QTimer m_tick;
     bool m_syncing = false;
     bool m_urlEdited = false;
-    QByteArray m_shownBody; // what the body view was last rendered from
-    QString m_lastCharset;
+    QString m_bodyKey; // what the body view was last rendered from
+    QString m_lastRequestText;
+    SessionError m_fieldsError; // host, port or path fields that do not make a URL
+    bool m_saving = false;
 
     // Request
     QComboBox *m_labPathCombo = nullptr;
