@@ -2,6 +2,7 @@
 // and a few small servers written here (an image, a server that never answers).
 
 #include "lab/locallab.h"
+#include "lookup/privacy.h"
 #include "panels/httppanel.h"
 #include "trace/tracemodel.h"
 #include "widgets/timingwaterfall.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -27,6 +29,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -64,6 +67,12 @@ private slots:
     void cancelStopsARequest();
     void labPathComboFillsTheUrl();
     void untrustedCertificateNeedsAClick();
+    void badFieldBlocksGet();
+    void enterWhileRunningIsIgnored();
+    void redirectInRawModeIsFollowedWithABuiltRequest();
+    void imageArrivingInPiecesIsShownWhenDone();
+    void charsetChoiceIsForOneResponse();
+    void hideAddressesMasksTheRedirectAndTheBody();
     void grabsForReview();
 
 private:
@@ -516,6 +525,152 @@ void TestHttpPanel::untrustedCertificateNeedsAClick()
     QVERIFY(m_panel->grab().save(grabDir() + QStringLiteral("/http-tls.png")));
     child<QTabWidget>("httpTabs")->setCurrentIndex(1);
     QVERIFY(m_panel->grab().save(grabDir() + QStringLiteral("/http-tls-timing.png")));
+}
+
+void TestHttpPanel::badFieldBlocksGet()
+{
+    QLineEdit *port = child<QLineEdit>("portEdit");
+    port->selectAll();
+    QTest::keyClicks(port, QStringLiteral("99999"));
+    QVERIFY(child<QLabel>("urlError")->isVisible());
+    QVERIFY(!child<QPushButton>("getButton")->isEnabled());
+    // The URL keeps the last port that made sense while typing ("9999").
+    QCOMPARE(child<QLineEdit>("urlEdit")->text(), QStringLiteral("http://127.0.0.1:9999/"));
+    // Enter in the field does not send the old URL either.
+    QSignalSpy started(m_panel->session(), &HttpGet::stageChanged);
+    QTest::keyClick(port, Qt::Key_Return);
+    QCOMPARE(started.size(), 0);
+    port->selectAll();
+    QTest::keyClicks(port, QString::number(m_lab->port(QStringLiteral("http"))));
+    QVERIFY(child<QLabel>("urlError")->isHidden());
+    QVERIFY(child<QPushButton>("getButton")->isEnabled());
+}
+
+void TestHttpPanel::enterWhileRunningIsIgnored()
+{
+    quint16 port = 0;
+    const int fd = silentListener(&port);
+    QVERIFY(fd >= 0);
+    const auto closeLater = qScopeGuard([fd] { ::close(fd); });
+    typeUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+    QSignalSpy finished(m_panel->session(), &HttpGet::finished);
+    QTest::mouseClick(child<QPushButton>("getButton"), Qt::LeftButton);
+    QTRY_COMPARE(m_panel->session()->stage(), HttpGet::Stage::Waiting);
+    QTest::keyClick(child<QLineEdit>("urlEdit"), Qt::Key_Return);
+    QTest::keyClick(child<QLineEdit>("pathEdit"), Qt::Key_Return);
+    QCOMPARE(finished.size(), 0); // the running request goes on
+    QCOMPARE(m_panel->session()->stage(), HttpGet::Stage::Waiting);
+    QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(child<QLabel>("errorLabel")->text().contains(QStringLiteral("stopped it")));
+}
+
+void TestHttpPanel::redirectInRawModeIsFollowedWithABuiltRequest()
+{
+    child<QCheckBox>("rawCheck")->setChecked(true);
+    child<QPlainTextEdit>("requestView")->setPlainText(QStringLiteral("GET /redirect HTTP/1.0\\r\\n\\r\\n"));
+    QVERIFY(get());
+    QCOMPARE(m_panel->session()->result().head.status, 302);
+    QSignalSpy finished(m_panel->session(), &HttpGet::finished);
+    QTest::mouseClick(child<QPushButton>("followButton"), Qt::LeftButton);
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
+    QVERIFY(!child<QCheckBox>("rawCheck")->isChecked());
+    QCOMPARE(m_panel->session()->result().request, QByteArray("GET / HTTP/1.0\r\n\r\n"));
+    QCOMPARE(m_panel->session()->result().head.status, 200);
+}
+
+void TestHttpPanel::imageArrivingInPiecesIsShownWhenDone()
+{
+    // A picture larger than the text view's 64 KiB, sent in pieces over several refreshes.
+    QImage image(300, 300, QImage::Format_RGB32);
+    quint32 seed = 12345;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            seed = seed * 1103515245u + 12345u;
+            image.setPixel(x, y, seed >> 8);
+        }
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(image.save(&buffer, "PNG"));
+    QVERIFY(png.size() > HttpPanel::kTextShown);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QByteArray response = "HTTP/1.0 200 OK\r\nContent-Type: image/png\r\nContent-Length: "
+        + QByteArray::number(png.size()) + "\r\n\r\n" + png;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *s = server.nextPendingConnection();
+        auto *pace = new QTimer(s);
+        auto sentBytes = std::make_shared<qsizetype>(0);
+        connect(pace, &QTimer::timeout, s, [s, pace, sentBytes, response] {
+            s->write(response.mid(*sentBytes, 16384));
+            *sentBytes += 16384;
+            if (*sentBytes >= response.size()) {
+                pace->stop();
+                s->disconnectFromHost();
+            }
+        });
+        connect(s, &QTcpSocket::readyRead, s, [s, pace] {
+            if (s->readAll().contains("\r\n\r\n"))
+                pace->start(40); // a few of the panel's 100 ms refreshes happen during the download
+        });
+        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+    });
+    child<QComboBox>("bodyModeCombo")->setCurrentIndex(2); // Image before the request
+    // QTcpSocket closes when it reads the client's FIN, before this server's paced answer is out.
+    child<QCheckBox>("halfCloseCheck")->setChecked(false);
+    typeUrl(QStringLiteral("http://127.0.0.1:%1/noise.png").arg(server.serverPort()));
+    QVERIFY(get());
+    QVERIFY2(m_panel->session()->result().ok(), qPrintable(m_panel->session()->result().error.message));
+    QCOMPARE(m_panel->session()->result().bodyBytes, qint64(png.size()));
+    QLabel *shown = child<QLabel>("bodyImage");
+    QVERIFY(!shown->pixmap().isNull());
+    QVERIFY(shown->toolTip().contains(QStringLiteral("300")));
+}
+
+void TestHttpPanel::charsetChoiceIsForOneResponse()
+{
+    typeUrl(labUrl(QStringLiteral("/status/404")));
+    QVERIFY(get());
+    QComboBox *charset = child<QComboBox>("charsetCombo");
+    const int latin1 = charset->findData(QStringLiteral("ISO-8859-1"));
+    QVERIFY(latin1 > 0);
+    charset->setCurrentIndex(latin1);
+    QVERIFY(get());
+    QCOMPARE(charset->currentIndex(), 0); // back to "from Content-Type"
+}
+
+void TestHttpPanel::hideAddressesMasksTheRedirectAndTheBody()
+{
+    // A redirect to a documentation address (never followed: only its text is shown).
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *s = server.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s] {
+            if (!s->readAll().contains("\r\n\r\n"))
+                return;
+            s->write("HTTP/1.0 302 Found\r\nLocation: http://192.0.2.7/elsewhere\r\nContent-Length: 24\r\n\r\n"
+                     "moved to 192.0.2.7 now\r\n");
+            s->disconnectFromHost();
+        });
+        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+    });
+    typeUrl(QStringLiteral("http://127.0.0.1:%1/").arg(server.serverPort()));
+    QVERIFY(get());
+    QLabel *redirect = child<QLabel>("redirectLabel");
+    QPlainTextEdit *body = child<QPlainTextEdit>("bodyText");
+    QVERIFY(redirect->text().contains(QStringLiteral("192.0.2.7")));
+    Privacy::instance()->setEnabled(true);
+    const auto off = qScopeGuard([] { Privacy::instance()->setEnabled(false); });
+    QVERIFY2(!redirect->text().contains(QStringLiteral("192.0.2.7")), qPrintable(redirect->text()));
+    QVERIFY(redirect->text().contains(PrivacyMasker::ipv4Placeholder()));
+    QVERIFY(!body->toPlainText().contains(QStringLiteral("192.0.2.7")));
+    QVERIFY(child<QLineEdit>("urlEdit")->text().contains(QStringLiteral("127.0.0.1"))); // loopback stays
+    Privacy::instance()->setEnabled(false);
+    QVERIFY(redirect->text().contains(QStringLiteral("192.0.2.7")));
+    QVERIFY(body->toPlainText().contains(QStringLiteral("192.0.2.7")));
 }
 
 void TestHttpPanel::grabsForReview()
