@@ -861,9 +861,16 @@ void HttpPanel::onStageChanged(HttpGet::Stage stage)
     updateControls();
 }
 
-void HttpPanel::onHeadReceived(const HttpResponseHead &)
+void HttpPanel::onHeadReceived(const HttpResponseHead &head)
 {
     showHeaders(m_get->result());
+    // A picture is shown as one; anything else as text, unless the person chose the hex dump.
+    const bool image = head.value("Content-Type").trimmed().toLower().startsWith("image/");
+    const auto mode = BodyMode(m_bodyModeCombo->currentData().toInt());
+    if (image && mode != BodyImage)
+        m_bodyModeCombo->setCurrentIndex(m_bodyModeCombo->findData(int(BodyImage)));
+    else if (!image && mode == BodyImage)
+        m_bodyModeCombo->setCurrentIndex(m_bodyModeCombo->findData(int(BodyText)));
 }
 
 void HttpPanel::tick()
