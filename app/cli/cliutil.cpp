@@ -23,20 +23,20 @@ static void writeOut(FILE *stream, const QString &text)
 void Printer::event(const TraceEvent &event) const
 {
     if (m_json)
-        writeOut(stdout, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+        writeOut(m_stream, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
     else
-        writeOut(stdout, event.toLine());
+        writeOut(m_stream, event.toLine());
 }
 
 void Printer::line(const QString &text) const
 {
     if (!m_json)
-        writeOut(stdout, text);
+        writeOut(m_stream, text);
 }
 
 void Printer::note(const QString &text) const
 {
-    writeOut(m_json ? stderr : stdout, text);
+    writeOut(m_json ? stderr : m_stream, text);
 }
 
 void Printer::warning(const QString &text) const
@@ -47,7 +47,7 @@ void Printer::warning(const QString &text) const
 void Printer::object(const QJsonObject &object) const
 {
     if (m_json)
-        writeOut(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+        writeOut(m_stream, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
 void Printer::result(const SessionError &error, const QJsonObject &fields, const QStringList &summary) const
@@ -67,11 +67,11 @@ void Printer::result(const SessionError &error, const QJsonObject &fields, const
             o.insert(QStringLiteral("python"), errorKindPythonName(error.kind));
         }
         o.insert(QStringLiteral("exit_code"), exitCodeFor(error.kind));
-        writeOut(stdout, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        writeOut(m_stream, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
         return;
     }
     for (const QString &s : summary)
-        writeOut(stdout, s);
+        writeOut(m_stream, s);
     if (error.isError()) {
         QString head = QStringLiteral("error: %1").arg(errorKindName(error.kind));
         if (!error.osError.isEmpty())

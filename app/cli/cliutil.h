@@ -10,14 +10,18 @@
 #include <QObject>
 #include <QStringList>
 
+#include <cstdio>
+
 class QSocketNotifier;
 
 namespace swb::cli {
 
 class Printer {
 public:
-    explicit Printer(bool json)
+    // stream: where events, lines and results go (stdout; stderr for a verb whose stdout is data).
+    explicit Printer(bool json, FILE *stream = stdout)
         : m_json(json)
+        , m_stream(stream)
     {
     }
     bool json() const { return m_json; }
@@ -36,6 +40,7 @@ public:
 
 private:
     bool m_json;
+    FILE *m_stream;
 };
 
 // Emits interrupted() on the main thread when SIGINT or SIGTERM arrives.

@@ -31,11 +31,6 @@ void err(const QString &text)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
-void errJson(const QJsonObject &o)
-{
-    err(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-}
-
 // write(2) until everything is out; false on a real error (a closed pipe, a full disk).
 bool writeAll(int fd, QByteArrayView bytes)
 {
@@ -118,29 +113,10 @@ int runHttpGet(const QStringList &arguments)
         return rc;
     const bool jsonMode = parser.isSet(json);
 
+    // Everything but the body goes to stderr: stdout is the body.
+    const Printer printer(jsonMode, stderr);
     auto report = [&](const SessionError &error, const QJsonObject &fields) {
-        if (jsonMode) {
-            QJsonObject o = fields;
-            o.insert(QStringLiteral("type"), QStringLiteral("result"));
-            o.insert(QStringLiteral("ok"), !error.isError());
-            if (error.isError()) {
-                o.insert(QStringLiteral("error"), errorKindName(error.kind));
-                o.insert(QStringLiteral("message"), error.message);
-                o.insert(QStringLiteral("explanation"), error.explanation());
-                if (!error.osError.isEmpty())
-                    o.insert(QStringLiteral("os_error"), error.osError);
-                if (!error.field.isEmpty())
-                    o.insert(QStringLiteral("field"), error.field);
-            }
-            o.insert(QStringLiteral("exit_code"), exitCodeFor(error.kind));
-            errJson(o);
-        } else if (error.isError()) {
-            QString head = QStringLiteral("error: %1").arg(errorKindName(error.kind));
-            if (!error.osError.isEmpty())
-                head += QStringLiteral(" (%1)").arg(error.osError);
-            err(head + QStringLiteral(": ") + error.message);
-            err(QStringLiteral("  ") + error.explanation());
-        }
+        printer.result(error, fields, {});
         return exitCodeFor(error.kind);
     };
     auto usage
@@ -227,7 +203,7 @@ int runHttpGet(const QStringList &arguments)
     bool requestShown = false;
     QObject::connect(&get, &HttpGet::traced, &get, [&](const TraceEvent &e) {
         if (jsonMode) {
-            errJson(e.toJson());
+            printer.event(e);
             return;
         }
         if (e.kind == TraceKind::Received && e.size > 0) { // data: summed up at the end

@@ -1,5 +1,7 @@
 #include "http/httpresponseparser.h"
 
+#include "http/httpsyntax.h"
+
 #include <QCoreApplication>
 #include <QHash>
 
@@ -17,43 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate(kContext, text);
 }
 
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-// RFC 9110 section 5.6.2: the characters a field name (a token) may hold.
-bool isTchar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
 // Neither a reason phrase nor a field value may hold control characters; HTAB is the exception.
 bool isControl(char c)
 {
@@ -63,7 +28,7 @@ bool isControl(char c)
 
 int hexValue(char c)
 {
-    if (isDigit(c))
+    if (HttpSyntax::isDigit(c))
         return c - '0';
     if (c >= 'a' && c <= 'f')
         return c - 'a' + 10;
@@ -76,9 +41,9 @@ QByteArrayView trimBlanks(QByteArrayView v)
 {
     qsizetype begin = 0;
     qsizetype end = v.size();
-    while (begin < end && isBlank(v[begin]))
+    while (begin < end && HttpSyntax::isBlank(v[begin]))
         ++begin;
-    while (end > begin && isBlank(v[end - 1]))
+    while (end > begin && HttpSyntax::isBlank(v[end - 1]))
         --end;
     return v.sliced(begin, end - begin);
 }
@@ -502,16 +467,16 @@ bool HttpResponseParser::parseStatusLine()
             return failAt(i, tr("The status line must start with \"HTTP/\" but has %1 at byte %2."));
     }
     const QString versionMessage = tr("The HTTP version must be a digit, a dot and a digit, but %1 came at byte %2.");
-    if (line.size() <= 5 || !isDigit(line[5]))
+    if (line.size() <= 5 || !HttpSyntax::isDigit(line[5]))
         return failAt(5, versionMessage);
     if (line.size() <= 6 || line[6] != '.')
         return failAt(6, versionMessage);
-    if (line.size() <= 7 || !isDigit(line[7]))
+    if (line.size() <= 7 || !HttpSyntax::isDigit(line[7]))
         return failAt(7, versionMessage);
     if (line.size() <= 8 || line[8] != ' ')
         return failAt(8, tr("Expected a space after the HTTP version but found %1 at byte %2."));
     for (qsizetype i = 9; i < 12; ++i) {
-        if (i >= line.size() || !isDigit(line[i]))
+        if (i >= line.size() || !HttpSyntax::isDigit(line[i]))
             return failAt(i, tr("The status code must be three digits but %1 came at byte %2."));
     }
     const int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
@@ -542,7 +507,7 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
 {
     const bool trailer = positions == nullptr;
     const QByteArrayView line = m_line;
-    if (isBlank(line[0])) {
+    if (HttpSyntax::isBlank(line[0])) {
         if (fields.isEmpty()) {
             fail(m_lineStart,
                 (trailer ? tr("The trailer line at byte %1 starts with whitespace but there is no field before it "
@@ -599,12 +564,12 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
         return false;
     }
     for (qsizetype i = 0; i < colon; ++i) {
-        if (isTchar(line[i]))
+        if (HttpSyntax::isTokenChar(line[i]))
             continue;
         const qint64 offset = m_lineStart + i;
-        if (isBlank(line[i])) {
+        if (HttpSyntax::isBlank(line[i])) {
             qsizetype j = i;
-            while (j < colon && isBlank(line[j]))
+            while (j < colon && HttpSyntax::isBlank(line[j]))
                 ++j;
             if (j == colon) {
                 fail(offset,
@@ -617,7 +582,7 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
         return false;
     }
     qsizetype valueStart = colon + 1;
-    while (valueStart < line.size() && isBlank(line[valueStart]))
+    while (valueStart < line.size() && HttpSyntax::isBlank(line[valueStart]))
         ++valueStart;
     for (qsizetype i = valueStart; i < line.size(); ++i) {
         if (isControl(line[i])) {
@@ -768,9 +733,9 @@ bool HttpResponseParser::readContentLength()
                 end = value.size();
             qsizetype a = begin;
             qsizetype b = end;
-            while (a < b && isBlank(value[a]))
+            while (a < b && HttpSyntax::isBlank(value[a]))
                 ++a;
-            while (b > a && isBlank(value[b - 1]))
+            while (b > a && HttpSyntax::isBlank(value[b - 1]))
                 --b;
             if (a == b) {
                 fail(offsetOf(a),
@@ -782,7 +747,7 @@ bool HttpResponseParser::readContentLength()
             qint64 n = 0;
             bool tooLarge = false;
             for (qsizetype i = a; i < b; ++i) {
-                if (!isDigit(value[i])) {
+                if (!HttpSyntax::isDigit(value[i])) {
                     fail(offsetOf(i),
                         tr("Content-Length may only hold digits but has %1 at byte %2.")
                             .arg(describeByte(value[i]))
@@ -858,7 +823,7 @@ void HttpResponseParser::onChunkSizeLine()
                 .arg(m_limits.maxChunkSize));
         return;
     }
-    while (i < line.size() && isBlank(line[i]))
+    while (i < line.size() && HttpSyntax::isBlank(line[i]))
         ++i;
     if (i < line.size()) {
         if (line[i] != ';') {

@@ -1,5 +1,7 @@
 #include "http/httptarget.h"
 
+#include "http/httpsyntax.h"
+
 #include <QCoreApplication>
 
 namespace swb {
@@ -100,13 +102,6 @@ QByteArray removeDotSegments(const QByteArray &path)
 QString bracketed(const QString &host)
 {
     return host.contains(u':') ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-}
-
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
 }
 
 } // namespace
@@ -333,7 +328,7 @@ Parsed<QList<QPair<QByteArray, QByteArray>>> HttpRequestSpec::parseHeaderLines(c
             return bad(tr("write it as 'Name: value'."));
         const QByteArray name = line.left(colon).toLatin1();
         for (const char c : name) {
-            if (!isTokenChar(c))
+            if (!HttpSyntax::isTokenChar(c))
                 return bad(tr("the name '%1' may hold letters, digits and !#$%&'*+-.^_`|~ only (no spaces).")
                                .arg(line.left(colon)));
         }

@@ -93,6 +93,7 @@ private:
     QString headerValue(const QString &name);
     QString grabDir();
     static int silentListener(quint16 *port);
+    void answerEachRequest(QTcpServer *server, const QByteArray &response);
 
     std::unique_ptr<LocalLab> m_lab;
     std::unique_ptr<HttpPanel> m_panel;
@@ -177,6 +178,22 @@ int TestHttpPanel::silentListener(quint16 *port)
         return -1;
     *port = ntohs(a.sin_port);
     return fd;
+}
+
+// Every client of server gets response once its request head is in, then a close.
+void TestHttpPanel::answerEachRequest(QTcpServer *server, const QByteArray &response)
+{
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, [server, response] {
+        while (QTcpSocket *s = server->nextPendingConnection()) {
+            connect(s, &QTcpSocket::readyRead, s, [s, response] {
+                if (!s->readAll().contains("\r\n\r\n"))
+                    return;
+                s->write(response);
+                s->disconnectFromHost();
+            });
+            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
 }
 
 QString TestHttpPanel::grabDir()
@@ -404,17 +421,9 @@ void TestHttpPanel::imageBodyIsPreviewed()
     QVERIFY(image.save(&buffer, "PNG"));
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    connect(&server, &QTcpServer::newConnection, this, [&] {
-        QTcpSocket *s = server.nextPendingConnection();
-        connect(s, &QTcpSocket::readyRead, s, [s, png] {
-            if (!s->readAll().contains("\r\n\r\n"))
-                return;
-            s->write("HTTP/1.0 200 OK\r\nContent-Type: image/png\r\nContent-Length: " + QByteArray::number(png.size())
-                + "\r\n\r\n" + png);
-            s->disconnectFromHost();
-        });
-        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-    });
+    answerEachRequest(&server,
+        "HTTP/1.0 200 OK\r\nContent-Type: image/png\r\nContent-Length: " + QByteArray::number(png.size()) + "\r\n\r\n"
+            + png);
     typeUrl(QStringLiteral("http://127.0.0.1:%1/picture.png").arg(server.serverPort()));
     QVERIFY(get());
     QVERIFY2(m_panel->session()->result().ok(), qPrintable(m_panel->session()->result().error.message));
@@ -487,18 +496,9 @@ void TestHttpPanel::untrustedCertificateNeedsAClick()
     QSslServer server;
     server.setSslConfiguration(config);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
-        while (QTcpSocket *s = server.nextPendingConnection()) {
-            connect(s, &QTcpSocket::readyRead, s, [s] {
-                if (!s->readAll().contains("\r\n\r\n"))
-                    return;
-                s->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n"
-                         "Connection: close\r\n\r\nencrypted!\r\n");
-                s->disconnectFromHost();
-            });
-            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-        }
-    });
+    answerEachRequest(&server,
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 12\r\nConnection: close\r\n\r\n"
+        "encrypted!\r\n");
     typeUrl(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort()));
     QVERIFY(get());
     const HttpGetResult &first = m_panel->session()->result();
@@ -646,17 +646,9 @@ void TestHttpPanel::hideAddressesMasksTheRedirectAndTheBody()
     // A redirect to a documentation address (never followed: only its text is shown).
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    connect(&server, &QTcpServer::newConnection, this, [&] {
-        QTcpSocket *s = server.nextPendingConnection();
-        connect(s, &QTcpSocket::readyRead, s, [s] {
-            if (!s->readAll().contains("\r\n\r\n"))
-                return;
-            s->write("HTTP/1.0 302 Found\r\nLocation: http://192.0.2.7/elsewhere\r\nContent-Length: 24\r\n\r\n"
-                     "moved to 192.0.2.7 now\r\n");
-            s->disconnectFromHost();
-        });
-        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-    });
+    answerEachRequest(&server,
+        "HTTP/1.0 302 Found\r\nLocation: http://192.0.2.7/elsewhere\r\nContent-Length: 24\r\n\r\n"
+        "moved to 192.0.2.7 now\r\n");
     typeUrl(QStringLiteral("http://127.0.0.1:%1/").arg(server.serverPort()));
     QVERIFY(get());
     QLabel *redirect = child<QLabel>("redirectLabel");

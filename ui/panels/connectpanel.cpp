@@ -9,6 +9,7 @@
 #include "trace/tracemodel.h"
 #include "widgets/bytesview.h"
 #include "widgets/privacytext.h"
+#include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
 
 #include <QCheckBox>
@@ -250,33 +251,7 @@ void ConnectPanel::buildUi()
     // --- Steps and history -----------------------------------------------------------------
     m_stepTable = new QTableView(this);
     m_stepTable->setObjectName(QStringLiteral("stepTable"));
-    m_stepTable->setModel(m_traceStyle);
-    m_stepTable->setColumnHidden(TraceModel::ConnectionColumn, true);
-    for (int column = TraceModel::WallTimeColumn; column < TraceModel::ColumnCount; ++column)
-        m_stepTable->setColumnHidden(column, true);
-    m_stepTable->verticalHeader()->hide();
-    m_stepTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_stepTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_stepTable->setWordWrap(false);
-    m_stepTable->setTextElideMode(Qt::ElideMiddle);
-    m_stepTable->horizontalHeader()->setSectionResizeMode(TraceModel::TimeColumn, QHeaderView::ResizeToContents);
-    m_stepTable->horizontalHeader()->setSectionResizeMode(TraceModel::CallColumn, QHeaderView::Stretch);
-    m_stepTable->horizontalHeader()->setSectionResizeMode(TraceModel::ResultColumn, QHeaderView::ResizeToContents);
-    m_stepTable->horizontalHeader()->setSectionResizeMode(TraceModel::SizeColumn, QHeaderView::ResizeToContents);
-    m_stepTable->horizontalHeader()->setHighlightSections(false);
-    // Follow new steps unless the person has scrolled up to read.
-    auto follow = std::make_shared<bool>(true);
-    connect(m_traceModel, &TraceModel::rowsAboutToBeInserted, m_stepTable, [this, follow] {
-        QScrollBar *bar = m_stepTable->verticalScrollBar();
-        *follow = bar->value() >= bar->maximum() - 1;
-    });
-    connect(
-        m_traceModel, &TraceModel::rowsInserted, m_stepTable,
-        [this, follow] {
-            if (*follow)
-                m_stepTable->scrollToBottom();
-        },
-        Qt::QueuedConnection);
+    StepTable::setUp(m_stepTable, m_traceStyle, m_traceModel);
 
     // Sections are a bold heading over their content, without frames: every line of height counts
     // at 1100x720 and more so with a presentation font.
@@ -450,8 +425,7 @@ void ConnectPanel::applyFonts()
     const QFont mono = Theme::monospaceFont(base);
     m_localPython->setFont(mono);
     m_remotePython->setFont(mono);
-    m_stepTable->setFont(mono);
-    m_stepTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(mono).height() + 6);
+    StepTable::applyFont(m_stepTable, mono);
     m_historyTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(base).height() + 6);
     for (int row = 0; row < m_historyTable->rowCount(); ++row) {
         for (int column : { int(HistoryLocal), int(HistoryRemote) }) {

@@ -8,6 +8,7 @@
 #include "trace/tracemodel.h"
 #include "widgets/bytesview.h"
 #include "widgets/privacytext.h"
+#include "widgets/steptable.h"
 #include "widgets/timingwaterfall.h"
 #include "widgets/tracestyleproxy.h"
 
@@ -363,33 +364,7 @@ void HttpPanel::buildUi()
     // Steps
     m_stepTable = new QTableView(this);
     m_stepTable->setObjectName(QStringLiteral("stepTable"));
-    m_stepTable->setModel(m_traceStyle);
-    m_stepTable->setColumnHidden(TraceModel::ConnectionColumn, true);
-    for (int column = TraceModel::WallTimeColumn; column < TraceModel::ColumnCount; ++column)
-        m_stepTable->setColumnHidden(column, true);
-    m_stepTable->verticalHeader()->hide();
-    m_stepTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_stepTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_stepTable->setWordWrap(false);
-    m_stepTable->setTextElideMode(Qt::ElideMiddle);
-    QHeaderView *stepHeader = m_stepTable->horizontalHeader();
-    stepHeader->setSectionResizeMode(TraceModel::TimeColumn, QHeaderView::Interactive);
-    stepHeader->setSectionResizeMode(TraceModel::CallColumn, QHeaderView::Stretch);
-    stepHeader->setSectionResizeMode(TraceModel::ResultColumn, QHeaderView::Interactive);
-    stepHeader->setSectionResizeMode(TraceModel::SizeColumn, QHeaderView::Interactive);
-    stepHeader->setHighlightSections(false);
-    auto follow = std::make_shared<bool>(true);
-    connect(m_traceModel, &TraceModel::rowsAboutToBeInserted, m_stepTable, [this, follow] {
-        QScrollBar *bar = m_stepTable->verticalScrollBar();
-        *follow = bar->value() >= bar->maximum() - 1;
-    });
-    connect(
-        m_traceModel, &TraceModel::rowsInserted, m_stepTable,
-        [this, follow] {
-            if (*follow)
-                m_stepTable->scrollToBottom();
-        },
-        Qt::QueuedConnection);
+    StepTable::setUp(m_stepTable, m_traceStyle, m_traceModel);
 
     m_waterfall = new TimingWaterfall(this);
     m_waterfall->setObjectName(QStringLiteral("waterfall"));
@@ -551,17 +526,9 @@ void HttpPanel::applyFonts()
     m_statusLabel->setFont(Theme::scaledFont(base, 1.2, true));
     const QFont mono = Theme::monospaceFont(base);
     for (QWidget *w : std::initializer_list<QWidget *> {
-             m_urlEdit, m_headersEdit, m_requestView, m_stepTable, m_bodyText, m_tlsText, m_headersTable })
+             m_urlEdit, m_headersEdit, m_requestView, m_bodyText, m_tlsText, m_headersTable })
         w->setFont(mono);
-    m_stepTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(mono).height() + 6);
-    // Fixed widths from the font, not ResizeToContents: measuring every row again on each batch of
-    // a download's thousands of recv() rows would stall the window.
-    const QFontMetrics monoMetrics(mono);
-    const int pad = monoMetrics.averageCharWidth() * 2;
-    QHeaderView *stepHeader = m_stepTable->horizontalHeader();
-    stepHeader->resizeSection(TraceModel::TimeColumn, monoMetrics.horizontalAdvance(QStringLiteral("99999.999")) + pad);
-    stepHeader->resizeSection(TraceModel::ResultColumn, monoMetrics.averageCharWidth() * 34 + pad);
-    stepHeader->resizeSection(TraceModel::SizeColumn, monoMetrics.horizontalAdvance(QStringLiteral("104857600")) + pad);
+    StepTable::applyFont(m_stepTable, mono);
     m_headersTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(mono).height() + 6);
     const int lines = QFontMetrics(mono).lineSpacing();
     // Room for an HTTP/1.1 request (four lines) without a scroll bar.

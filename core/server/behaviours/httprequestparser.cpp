@@ -1,5 +1,7 @@
 #include "server/behaviours/httprequestparser.h"
 
+#include "http/httpsyntax.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -9,41 +11,9 @@ namespace swb {
 
 namespace {
 
-// RFC 9110 section 5.6.2: the characters of a token (method, header field name).
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool isToken(const QByteArray &text)
 {
-    return !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), isTokenChar);
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
+    return !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), HttpSyntax::isTokenChar);
 }
 
 // Visible characters only: no spaces, no control characters.
@@ -236,8 +206,8 @@ void HttpRequestParser::parseBlock(const QByteArray &block)
                 "HttpRequestParser", "The request target is empty or holds spaces or control characters"));
         return;
     }
-    if (version.size() != 8 || !version.startsWith("HTTP/") || !isDigit(version.at(5)) || version.at(6) != '.'
-        || !isDigit(version.at(7))) {
+    if (version.size() != 8 || !version.startsWith("HTTP/") || !HttpSyntax::isDigit(version.at(5))
+        || version.at(6) != '.' || !HttpSyntax::isDigit(version.at(7))) {
         fail(400, QCoreApplication::translate("HttpRequestParser", "The protocol version is not \"HTTP/x.y\""));
         return;
     }
@@ -333,7 +303,7 @@ void HttpRequestParser::parseBlock(const QByteArray &block)
     }
     if (!contentLength.isNull()) {
         if (contentLength.isEmpty() || contentLength.size() > 18
-            || !std::all_of(contentLength.cbegin(), contentLength.cend(), isDigit)) {
+            || !std::all_of(contentLength.cbegin(), contentLength.cend(), HttpSyntax::isDigit)) {
             fail(400, QCoreApplication::translate("HttpRequestParser", "Content-Length is not a number"));
             return;
         }

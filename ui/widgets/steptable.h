@@ -1,0 +1,24 @@
+#pragma once
+// The step table of a client session (Connect & Inspect, HTTP GET): the time, call, result and
+// size of each TraceEvent, whole rows selected, read-only, following new steps unless the person
+// has scrolled up to read.
+
+class QFont;
+class QTableView;
+
+namespace swb {
+
+class TraceModel;
+class TraceStyleProxy;
+
+namespace StepTable {
+
+void setUp(QTableView *table, TraceStyleProxy *styled, TraceModel *source);
+// The font, the row height and the column widths, all from the font. Fixed widths, not
+// ResizeToContents: measuring every row again on each batch of a download's thousands of recv()
+// rows would stall the window.
+void applyFont(QTableView *table, const QFont &mono);
+
+} // namespace StepTable
+
+} // namespace swb
