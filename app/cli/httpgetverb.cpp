@@ -189,7 +189,7 @@ int runHttpGet(const QStringList &arguments)
         if (writeAll(outFd, bytes))
             return true;
         const int e = errno;
-        outputErrno = errnoName(e);
+        outputErrno = e == EPIPE ? QStringLiteral("OUTPUT_CLOSED") : errnoName(e);
         outputError = e == EPIPE
             ? tr("The program reading the body stopped reading (EPIPE): the rest was not written.")
             : tr("The body could not be written to %1: %2 (%3)")

@@ -33,10 +33,11 @@ TcpProbe::TcpProbe(QObject *parent)
     });
 }
 
+// An abandoned lookup is not aborted (QHostInfo::abortHostLookup): Qt 6.4 then never frees the
+// functor it was given. Its answer still comes, to a destroyed context (which Qt drops) or with a
+// lookup id that is no longer m_lookupId (which the functor ignores).
 TcpProbe::~TcpProbe()
 {
-    if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(m_lookupId);
     if (m_fd >= 0)
         SockUtil::closeFd(m_fd);
 }
@@ -343,10 +344,7 @@ void TcpProbe::shutdownWrite()
 
 void TcpProbe::close()
 {
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    m_lookupId = -1; // abandoned, not aborted: see the destructor
     const bool wasConnecting = m_state == State::Resolving || m_state == State::Connecting;
     const bool wasOpen = m_fd >= 0 && !wasConnecting;
     closeSocket();
@@ -397,10 +395,7 @@ void TcpProbe::closeSocket()
 void TcpProbe::fail(const SessionError &error)
 {
     m_timeout.stop();
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    m_lookupId = -1; // abandoned, not aborted: see the destructor
     closeSocket();
     m_result.error = error;
     setState(State::Closed);

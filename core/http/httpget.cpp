@@ -48,6 +48,16 @@ QString protocolName(QSsl::SslProtocol protocol)
     }
 }
 
+// Lets go of a child (the probe, a TLS socket) while it is emitting a signal to owner: its own
+// code goes on when the signal returns, so it is neither re-entered (restarted, closed) nor
+// deleted with owner under its feet, but disconnected and deleted later.
+void letGo(QObject *child, QObject *owner)
+{
+    child->disconnect(owner);
+    child->setParent(nullptr);
+    child->deleteLater(); // the probe's destructor abandons its lookup and closes its socket
+}
+
 QString describeCertificate(const QSslCertificate &c)
 {
     const auto join = [](const QStringList &l) { return l.join(QStringLiteral(", ")); };
@@ -107,6 +117,12 @@ HttpGet::~HttpGet()
 {
     // Nothing more is reported from here: the sockets are closed without a word to the slots.
     ++m_generation;
+    // Deleted by a slot inside a signal of the probe or of the TLS socket: that one outlives us.
+    QObject *const from = sender();
+    if (m_probe && from == m_probe) {
+        letGo(m_probe, this);
+        m_probe = nullptr;
+    }
     if (m_probe)
         m_probe->disconnect(this);
     delete m_readNotifier;
@@ -116,6 +132,8 @@ HttpGet::~HttpGet()
     if (m_ssl) {
         m_ssl->disconnect(this);
         m_ssl->abort();
+        if (from == m_ssl)
+            letGo(m_ssl, this);
     }
     if (m_tlsWatchFd >= 0)
         SockUtil::closeFd(m_tlsWatchFd);
@@ -212,6 +230,10 @@ void HttpGet::start(const HttpGetOptions &options)
     m_eofSeen = false;
     m_parser = HttpResponseParser();
     m_clock.restart();
+    if (m_probe && sender() == m_probe) { // started from a slot on one of the probe's signals
+        letGo(m_probe, this);
+        m_probe = nullptr; // this request gets a fresh one
+    }
     if (!setStage(Stage::Connecting))
         return;
 
@@ -284,8 +306,10 @@ void HttpGet::onProbeFinished(const TcpProbeResult &probe)
             m_result.timings.at(HttpStageTiming::Stage::Resolve) = HttpStageTiming { HttpStageTiming::Stage::Resolve };
             return fail(QStringLiteral("request"), probe.error);
         }
-        const bool resolved
-            = m_result.timings.at(HttpStageTiming::Stage::Resolve).endNs >= 0 && probe.error.kind != ErrorKind::Resolve;
+        // Connecting began once getaddrinfo answered with addresses (its Error event, a timeout
+        // included, ends the resolve stage but starts no connect).
+        const bool resolved = m_result.timings.at(HttpStageTiming::Stage::Connect).beginNs >= 0
+            && probe.error.kind != ErrorKind::Resolve;
         return fail(resolved ? QStringLiteral("connect") : QStringLiteral("resolve"), probe.error);
     }
     const int fd = m_probe->detachSocket();
@@ -743,7 +767,12 @@ void HttpGet::cancel()
     e.kind = ErrorKind::Local;
     e.message = tr("Cancelled.");
     e.osError = QStringLiteral("CANCELLED");
-    if (m_stage == Stage::Connecting && m_probe) {
+    if (m_stage == Stage::Connecting && m_probe && sender() == m_probe) {
+        // Cancelled from a slot on one of the probe's signals: closing it now would pull its
+        // socket from under the code that emitted the signal.
+        letGo(m_probe, this);
+        m_probe = nullptr;
+    } else if (m_stage == Stage::Connecting && m_probe) {
         // Before our finished(): a slot on it may start the next request on this same probe.
         // The probe's own finished() for the abandoned connect is not ours to pass on.
         const QSignalBlocker quiet(m_probe);

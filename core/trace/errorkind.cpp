@@ -112,6 +112,9 @@ QString explainError(ErrorKind kind, const QString &os)
         return tr("This machine cannot make a socket of that family (often: IPv6 is switched off).");
     if (os == QLatin1String("EMFILE") || os == QLatin1String("ENFILE"))
         return tr("Too many files and sockets are open. Close some connections or raise the limit (ulimit -n).");
+    if (os == QLatin1String("OUTPUT_CLOSED"))
+        return tr("The program reading the output (head, less, a closed pipe) stopped reading before the end, "
+                  "so the rest could not be written. That is normal with head; use --output FILE to keep it all.");
     if (os == QLatin1String("CANCELLED"))
         return tr("You stopped it before it finished. Nothing is wrong with the other side; run it again "
                   "when you are ready.");

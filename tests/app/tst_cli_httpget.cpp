@@ -16,10 +16,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <fcntl.h>
 #include <memory>
+#include <unistd.h>
 
 using namespace swb;
 using swb::test::ScriptedServer;
+using swb::test::ScriptedTlsServer;
 
 class TestCliHttpGet : public QObject {
     Q_OBJECT
@@ -332,6 +336,111 @@ private slots:
         const QList<QJsonObject> bad = jsonLines(usage.err);
         QCOMPARE(bad.size(), 1);
         QCOMPARE(bad.first().value(QStringLiteral("field")).toString(), QStringLiteral("url"));
+    }
+
+    void readerGoesAway()
+    {
+        // http-get URL/bytes/10485760 | head -c 10: the reader takes ten bytes and closes the pipe.
+        // The run ends with a Local error naming EPIPE, not killed by SIGPIPE.
+        int pipeFds[2];
+        QVERIFY(::pipe2(pipeFds, O_CLOEXEC) == 0);
+        QVERIFY(::fcntl(pipeFds[0], F_SETFL, O_NONBLOCK) == 0);
+        QProcess p;
+        // QProcess opens this in the test: a second descriptor on the pipe's writing end, which
+        // becomes the child's stdout. closeReadChannel() would not do: it drops what comes, but
+        // keeps the pipe open.
+        p.setStandardOutputFile(QStringLiteral("/proc/self/fd/%1").arg(pipeFds[1]));
+        p.start(m_binary, { QStringLiteral("http-get"), labUrl("/bytes/10485760") });
+        ::close(pipeFds[1]);
+        QByteArray head;
+        const bool gotTen = QTest::qWaitFor(
+            [&] {
+                char buffer[10];
+                const ssize_t n = ::read(pipeFds[0], buffer, size_t(10 - head.size()));
+                if (n > 0)
+                    head.append(buffer, int(n));
+                return head.size() == 10 || n == 0;
+            },
+            20000);
+        ::close(pipeFds[0]);
+        QByteArray err;
+        const bool ended = QTest::qWaitFor(
+            [&] {
+                err += p.readAllStandardError();
+                return p.state() == QProcess::NotRunning;
+            },
+            20000);
+        if (!ended) {
+            p.kill();
+            p.waitForFinished();
+        }
+        err += p.readAllStandardError();
+        QVERIFY(gotTen);
+        QCOMPARE(head, HttpBehaviour::bytesPattern().left(10));
+        QVERIFY2(ended, err.constData());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // not a signal
+        QCOMPARE(p.exitCode(), 8);
+        const QString text = QString::fromUtf8(err);
+        QVERIFY2(text.contains(QStringLiteral("error: Local (OUTPUT_CLOSED): ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("EPIPE")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("stopped reading")));
+    }
+
+    void rawRefusesHeaderAndHttp_data()
+    {
+        QTest::addColumn<QStringList>("more");
+        QTest::newRow("--header") << QStringList { "--header", "X: y" };
+        QTest::newRow("--http 1.1") << QStringList { "--http", "1.1" };
+    }
+
+    void rawRefusesHeaderAndHttp()
+    {
+        // --raw sends the file as it is: a --header or --http beside it would be silently ignored.
+        QFETCH(QStringList, more);
+        const QString path = m_dir.filePath(QStringLiteral("raw-request.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("GET /headers HTTP/1.0\r\n\r\n");
+        file.close();
+        const Run r = httpGet(QStringList { labUrl("/headers"), QStringLiteral("--raw"), path } + more);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.errText().contains(QStringLiteral("error: Usage: --raw sends")), qPrintable(r.errText()));
+        QVERIFY2(r.errText().contains(more.first()), qPrintable(r.errText()));
+    }
+
+    void certificateProblemSuggestsInsecure()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
+        ScriptedTlsServer server;
+        QVERIFY2(server.isListening(), "tests/data/tls/server-cert.pem and server-key.pem could not be loaded");
+        server.onRequest = [](ScriptedTlsServer &, QSslSocket &s) {
+            ScriptedTlsServer::send(s, "HTTP/1.1 200 OK\r\nContent-Length: 7\r\nConnection: close\r\n\r\nsecret\n");
+            s.disconnectFromHost();
+        };
+        const QString url = QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort());
+
+        const Run refused = httpGet({ url });
+        QCOMPARE(refused.exitCode, 7);
+        QVERIFY(refused.out.isEmpty());
+        const QString err = refused.errText();
+        QVERIFY2(err.contains(QStringLiteral("error: Protocol (TLS_CERTIFICATE): ")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("\n  To go on anyway with this server, add --insecure")), qPrintable(err));
+        QCOMPARE(server.lastRequest, QByteArray()); // nothing was sent
+
+        // In JSON mode every line stays one JSON object: the hint is not printed there.
+        const Run json = httpGet({ url, QStringLiteral("--json") });
+        QCOMPARE(json.exitCode, 7);
+        const QList<QJsonObject> lines = jsonLines(json.err);
+        QVERIFY2(!lines.isEmpty(), json.err.constData());
+        QCOMPARE(lines.last().value(QStringLiteral("os_error")).toString(), QStringLiteral("TLS_CERTIFICATE"));
+
+        // And the hint is right: with --insecure the page comes.
+        const Run insecure = httpGet({ url, QStringLiteral("--insecure") });
+        QCOMPARE(insecure.exitCode, 0);
+        QCOMPARE(insecure.out, QByteArray("secret\n"));
+        QVERIFY(!insecure.errText().contains(QStringLiteral("add --insecure")));
     }
 
     void sameAsCurl_data()

@@ -3,10 +3,18 @@
 // until the blank line (or the client's end of stream) and hands the connection to onRequest, which
 // may answer, stall, close or reset. Unlike QTcpSocket, it keeps a connection whose client has
 // half-closed (shutdown(SHUT_WR)) open, as a real server does. Event driven on the test's thread.
+// ScriptedTlsServer is the same for https, with the test-only certificate in tests/data/tls.
 
 #include <QByteArray>
+#include <QFile>
+#include <QFileInfo>
 #include <QObject>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpServer>
 #include <QTest>
 
 #include <cerrno>
@@ -140,6 +148,88 @@ private:
     quint16 m_port = 0;
     QSocketNotifier *m_acceptor = nullptr;
     std::vector<std::unique_ptr<Conn>> m_conns;
+};
+
+// An HTTPS server on 127.0.0.1, port 0: onRequest gets the QSslSocket once the request head has
+// come, and may answer, stall, close (disconnectFromHost: close_notify, then FIN) or reset. The
+// sockets live as long as the server, so a script may keep one after its peer has gone.
+class ScriptedTlsServer : public QTcpServer {
+public:
+    std::function<void(ScriptedTlsServer &, QSslSocket &)> onRequest;
+    QByteArray lastRequest;
+    int handshakes = 0;
+    int disconnects = 0; // connections that ended, closed by either side
+
+    explicit ScriptedTlsServer(const QSslConfiguration &config = testConfig())
+        : m_config(config)
+    {
+        if (!m_config.localCertificate().isNull() && !m_config.privateKey().isNull())
+            listen(QHostAddress::LocalHost, 0);
+    }
+
+    // The self-signed certificate and key in tests/data/tls, found from this header's own path.
+    static QSslConfiguration testConfig()
+    {
+        const QString dir = QFileInfo(QString::fromUtf8(__FILE__)).absolutePath() + QStringLiteral("/../data/tls/");
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        const QList<QSslCertificate> certs = QSslCertificate::fromPath(dir + QStringLiteral("server-cert.pem"));
+        QFile keyFile(dir + QStringLiteral("server-key.pem"));
+        if (certs.isEmpty() || !keyFile.open(QIODevice::ReadOnly))
+            return config;
+        config.setLocalCertificate(certs.first());
+        config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        return config;
+    }
+
+    // Encrypts all of bytes and hands them to the kernel; waits (bounded) while its buffer is full.
+    static bool send(QSslSocket &s, const QByteArray &bytes)
+    {
+        if (s.write(bytes) != bytes.size())
+            return false;
+        return QTest::qWaitFor(
+            [&s] {
+                s.flush();
+                return s.bytesToWrite() == 0 && s.encryptedBytesToWrite() == 0;
+            },
+            5000);
+    }
+    // An abortive close on the socket's own descriptor, with no close_notify before it:
+    // SO_LINGER with a zero timeout makes close() send RST.
+    static void reset(QSslSocket &s)
+    {
+        const linger l { 1, 0 };
+        ::setsockopt(int(s.socketDescriptor()), SOL_SOCKET, SO_LINGER, &l, sizeof l);
+        s.abort();
+    }
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        auto *socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(fd)) {
+            delete socket;
+            return;
+        }
+        socket->setSslConfiguration(m_config);
+        auto received = std::make_shared<QByteArray>();
+        auto answered = std::make_shared<bool>(false);
+        connect(socket, &QSslSocket::encrypted, this, [this] { ++handshakes; });
+        connect(socket, &QSslSocket::readyRead, this, [this, socket, received, answered] {
+            received->append(socket->readAll());
+            if (*answered || !received->contains("\r\n\r\n"))
+                return;
+            *answered = true;
+            lastRequest = *received;
+            if (onRequest)
+                onRequest(*this, *socket);
+        });
+        connect(socket, &QSslSocket::disconnected, this, [this] { ++disconnects; });
+        socket->startServerEncryption();
+    }
+
+private:
+    QSslConfiguration m_config;
 };
 
 } // namespace swb::test

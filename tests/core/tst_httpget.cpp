@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSocketNotifier>
 #include <QSslCertificate>
@@ -28,9 +30,11 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace swb;
 using swb::test::ScriptedServer;
+using swb::test::ScriptedTlsServer;
 
 namespace {
 
@@ -188,6 +192,56 @@ private:
         auto server = std::make_unique<ListenServer>(o);
         server->start();
         return server;
+    }
+
+    // Every step of a request over http and https, named by its traced() call ("note" for a
+    // note without one) and which of those calls it is: each is emitted from inside a signal of
+    // another object (the probe's, the TLS socket's, a socket notifier's).
+    static void stepsOfARequest()
+    {
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<int>("nth");
+        for (const bool tls : { false, true }) {
+            QList<QPair<const char *, int>> steps { { "getaddrinfo", 1 }, { "socket", 1 }, { "connect", 1 },
+                { "getsockname", 1 }, { "getpeername", 1 } };
+            if (tls)
+                steps << qMakePair("TLS handshake", 1) << qMakePair("TLS handshake", 2) << qMakePair("TLS handshake", 3)
+                      << qMakePair("write", 1) << qMakePair("shutdown", 1) << qMakePair("read", 1);
+            else
+                steps << qMakePair("send", 1) << qMakePair("shutdown", 1) << qMakePair("recv", 1);
+            steps << qMakePair("note", 1) << qMakePair("close", 1);
+            for (const auto &[call, nth] : std::as_const(steps))
+                QTest::addRow("%s: %s #%d", tls ? "https" : "http", call, nth)
+                    << tls << QString::fromLatin1(call) << nth;
+        }
+    }
+
+    // A server for each scheme that answers with 2000 bytes, and options for it.
+    struct SmallPage {
+        ScriptedServer plain;
+        ScriptedTlsServer tls { ScriptedTlsServer::testConfig() };
+        SmallPage()
+        {
+            const QByteArray page = "HTTP/1.1 200 OK\r\nContent-Length: 2000\r\n\r\n" + bytesBody(2000);
+            plain.onRequest = [page](ScriptedServer &, ScriptedServer::Conn &c) { ScriptedServer::send(c, page); };
+            tls.onRequest = [page](ScriptedTlsServer &, QSslSocket &s) { ScriptedTlsServer::send(s, page); };
+        }
+        HttpGetOptions options(bool https) const
+        {
+            HttpGetOptions o = TestHttpGet::options(QStringLiteral("%1://127.0.0.1:%2/")
+                                                        .arg(https ? QStringLiteral("https") : QStringLiteral("http"))
+                                                        .arg(https ? tls.serverPort() : plain.port()));
+            o.acceptAnyCertificate = true;
+            return o;
+        }
+    };
+
+    // Whether e is the nth event with this call name.
+    static bool isStep(const TraceEvent &e, const QString &call, int nth, QHash<QString, int> *seen)
+    {
+        const QString name = e.call.isEmpty() ? QStringLiteral("note") : e.call;
+        return ++(*seen)[name] == nth && name == call;
     }
 
 private slots:
@@ -1133,6 +1187,499 @@ private slots:
             qPrintable(run.result.error.message));
         QVERIFY(!run.result.tls.handshakeDone);
         QVERIFY(run.result.tls.certificateErrors.isEmpty());
+    }
+
+    // --- The review's findings, and re-entrancy around them: each of these failed before its fix. ---
+
+    void httpsPeerGoesAway_data()
+    {
+        // A reset and an orderly close look alike to Qt (RemoteHostClosedError, disconnected); the
+        // session must still tell them apart, as it does for http with recv()'s ECONNRESET.
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<bool>("reset");
+        QTest::addColumn<bool>("contentLength");
+        QTest::newRow("Content-Length 100000, reset after 1000")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n") << true << true;
+        QTest::newRow("until close (HTTP/1.0), reset after 1000")
+            << QByteArray("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n") << true << false;
+        QTest::newRow("until close (HTTP/1.0), orderly close after 1000")
+            << QByteArray("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n") << false << false;
+    }
+
+    void httpsPeerGoesAway()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(bool, reset);
+        QFETCH(bool, contentLength);
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
+        ScriptedTlsServer server(serverTlsConfig());
+        QVERIFY(server.isListening());
+        const QByteArray body(1000, 'x');
+        server.onRequest = [&](ScriptedTlsServer &, QSslSocket &s) {
+            QVERIFY(ScriptedTlsServer::send(s, head + body)); // in the kernel before the RST or FIN
+            if (reset)
+                ScriptedTlsServer::reset(s);
+            else
+                s.disconnectFromHost();
+        };
+        HttpGetOptions o = options(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort()));
+        o.acceptAnyCertificate = true;
+        HttpGet g;
+        const Run run = get(g, o);
+        QCOMPARE(run.finished.size(), 1);
+        QVERIFY(run.result.tls.handshakeDone);
+        QVERIFY(run.result.headComplete);
+        QCOMPARE(run.result.bodyBytes, qint64(body.size()));
+        QCOMPARE(g.body().preview(), body);
+        if (!reset) {
+            QVERIFY2(run.result.ok(), qPrintable(describe(run)));
+            QCOMPARE(run.result.framing, HttpFraming::CloseDelimited);
+            QCOMPARE(run.result.bodyCheck, BodyCheck::UntilClose);
+            QVERIFY(std::any_of(run.events.cbegin(), run.events.cend(), [](const TraceEvent &e) {
+                return e.kind == TraceKind::Received && e.result.contains(QStringLiteral("closed the connection"));
+            }));
+            return;
+        }
+        QCOMPARE(run.result.error.kind, ErrorKind::Io);
+        QCOMPARE(run.result.error.osError, QStringLiteral("ECONNRESET"));
+        QCOMPARE(run.result.failedStage, QStringLiteral("response"));
+        QVERIFY2(run.result.error.message.contains(QStringLiteral("reset the connection in the middle of the body")),
+            qPrintable(run.result.error.message));
+        QCOMPARE(run.result.bodyCheck, contentLength ? BodyCheck::Short : BodyCheck::NotApplicable);
+        const auto error = std::find_if(
+            run.events.cbegin(), run.events.cend(), [](const TraceEvent &e) { return e.kind == TraceKind::Error; });
+        QVERIFY2(error != run.events.cend(), qPrintable(describe(run)));
+        QCOMPARE(error->call, QStringLiteral("read"));
+        QCOMPARE(error->result, QStringLiteral("ECONNRESET"));
+        QCOMPARE(error->error, ErrorKind::Io);
+        // Not also an end of stream: the reset is the end.
+        QVERIFY(std::none_of(run.events.cbegin(), run.events.cend(), [](const TraceEvent &e) {
+            return e.kind == TraceKind::Received && e.result.contains(QStringLiteral("closed the connection"));
+        }));
+    }
+
+    void cancelFromHeadReceived()
+    {
+        // The whole response comes in one recv(): a slot on headReceived cancels, and the same
+        // recv() must not go on to complete the request and finish it a second time.
+        ScriptedServer server;
+        server.onRequest = [](ScriptedServer &, ScriptedServer::Conn &c) {
+            ScriptedServer::send(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"); // and stays open
+        };
+        HttpGet g;
+        QList<HttpGetResult> results;
+        QStringList afterFinished; // any signal after finished()
+        connect(&g, &HttpGet::headReceived, this, [&g] { g.cancel(); });
+        connect(&g, &HttpGet::finished, this, [&results](const HttpGetResult &r) { results << r; });
+        connect(&g, &HttpGet::traced, this, [&](const TraceEvent &e) {
+            if (!results.isEmpty())
+                afterFinished << e.toLine();
+        });
+        connect(&g, &HttpGet::progress, this, [&] {
+            if (!results.isEmpty())
+                afterFinished << QStringLiteral("progress");
+        });
+        connect(&g, &HttpGet::stageChanged, this, [&] {
+            if (!results.isEmpty())
+                afterFinished << QStringLiteral("stageChanged");
+        });
+        g.start(options(QStringLiteral("http://127.0.0.1:%1/").arg(server.port())));
+        QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), 10000);
+        QTRY_VERIFY(server.conn(0).eof); // we closed the connection
+        QCOMPARE(results.size(), 1);
+        QVERIFY2(afterFinished.isEmpty(), qPrintable(afterFinished.join(u'\n')));
+        const HttpGetResult &r = results.first();
+        QCOMPARE(r.error.kind, ErrorKind::Local);
+        QCOMPARE(r.error.osError, QStringLiteral("CANCELLED"));
+        QCOMPARE(r.failedStage, QStringLiteral("cancelled"));
+        QVERIFY(r.headComplete);
+        QCOMPARE(g.stage(), HttpGet::Stage::Done);
+    }
+
+    void deletedFromASlot_data()
+    {
+        QTest::addColumn<QString>("when");
+        QTest::newRow("traced: the 10th recv() of /bytes/3000000") << "recv";
+        QTest::newRow("headReceived") << "head";
+        QTest::newRow("progress") << "progress";
+        QTest::newRow("stageChanged: Downloading") << "downloading";
+        QTest::newRow("traced: close()") << "close";
+        QTest::newRow("stageChanged: Done") << "done";
+    }
+
+    void deletedFromASlot()
+    {
+        // A slot may delete the session outright (not deleteLater): nothing of it may be touched
+        // after, and no finished() comes. ASan is the judge of the first.
+        QFETCH(QString, when);
+        auto *g = new HttpGet;
+        const QPointer<HttpGet> alive(g);
+        int finished = 0;
+        int reads = 0;
+        connect(g, &HttpGet::finished, this, [&finished] { ++finished; });
+        const auto kill = [&g] {
+            delete g;
+            g = nullptr;
+        };
+        if (when == QLatin1String("recv") || when == QLatin1String("close")) {
+            connect(g, &HttpGet::traced, this, [&](const TraceEvent &e) {
+                if (!g)
+                    return;
+                if (when == QLatin1String("recv") && e.kind == TraceKind::Received && e.size > 0 && ++reads == 10)
+                    kill();
+                else if (when == QLatin1String("close") && e.kind == TraceKind::Closed)
+                    kill();
+            });
+        } else if (when == QLatin1String("head")) {
+            connect(g, &HttpGet::headReceived, this, kill);
+        } else if (when == QLatin1String("progress")) {
+            connect(g, &HttpGet::progress, this, [&](qint64 body) {
+                if (g && body > 100000)
+                    kill();
+            });
+        } else {
+            const HttpGet::Stage stage
+                = when == QLatin1String("done") ? HttpGet::Stage::Done : HttpGet::Stage::Downloading;
+            connect(g, &HttpGet::stageChanged, this, [&, stage](HttpGet::Stage s) {
+                if (g && s == stage)
+                    kill();
+            });
+        }
+        g->start(options(labUrl("/bytes/3000000")));
+        QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 20000);
+        QCOMPARE(finished, 0);
+        if (when == QLatin1String("recv"))
+            QCOMPARE(reads, 10);
+        // The event loop goes on with nothing of it left to fire: the next request runs normally.
+        HttpGet next;
+        const Run run = get(next, options(labUrl("/status/200")));
+        QVERIFY2(run.result.ok(), qPrintable(describe(run)));
+        QCOMPARE(finished, 0);
+    }
+
+    void deletedFromATracedSlotAtEachStep_data() { stepsOfARequest(); }
+
+    void deletedFromATracedSlotAtEachStep()
+    {
+        // Deleting the session there must leave nothing running on it, and no finished() comes.
+        QFETCH(bool, tls);
+        QFETCH(QString, call);
+        QFETCH(int, nth);
+        if (tls && !QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
+        SmallPage servers;
+        QVERIFY(servers.tls.isListening());
+        auto *g = new HttpGet;
+        const QPointer<HttpGet> alive(g);
+        int finished = 0;
+        QHash<QString, int> seen;
+        connect(g, &HttpGet::finished, this, [&finished] { ++finished; });
+        connect(g, &HttpGet::traced, this, [&](const TraceEvent &e) {
+            if (g && isStep(e, call, nth, &seen)) {
+                delete g;
+                g = nullptr;
+            }
+        });
+        g->start(servers.options(tls));
+        QTRY_VERIFY_WITH_TIMEOUT(alive.isNull() || finished > 0, 20000);
+        QVERIFY2(alive.isNull(), "the step never came"); // and g leaks: the test has failed
+        QCOMPARE(finished, 0);
+        // The event loop goes on with nothing of it left to fire: the next request runs normally.
+        HttpGet next;
+        const Run run = get(next, options(labUrl("/status/200")));
+        QVERIFY2(run.result.ok(), qPrintable(describe(run)));
+        QCOMPARE(finished, 0);
+    }
+
+    void restartedFromATracedSlotAtEachStep_data() { stepsOfARequest(); }
+
+    void restartedFromATracedSlotAtEachStep()
+    {
+        // A slot on traced() starts the next request (a person pressing Get again): the first
+        // finishes cancelled, and the second is the one asked for, from its own lookup to its
+        // own server.
+        QFETCH(bool, tls);
+        QFETCH(QString, call);
+        QFETCH(int, nth);
+        if (tls && !QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
+        SmallPage servers;
+        QVERIFY(servers.tls.isListening());
+        HttpGet g;
+        QList<HttpGetResult> results;
+        QHash<QString, int> seen;
+        bool restarted = false;
+        connect(&g, &HttpGet::finished, this, [&results](const HttpGetResult &r) { results << r; });
+        connect(&g, &HttpGet::traced, this, [&](const TraceEvent &e) {
+            if (!restarted && isStep(e, call, nth, &seen)) {
+                restarted = true;
+                g.start(options(labUrl("/status/201")));
+            }
+        });
+        g.start(servers.options(tls));
+        QTRY_VERIFY_WITH_TIMEOUT(results.size() >= 2 || (!restarted && !results.isEmpty()), 20000);
+        QVERIFY2(restarted, "the step never came");
+        QCOMPARE(results.size(), 2);
+        if (call == QLatin1String("close")) // the first request was over by then: its own result
+            QVERIFY2(results.at(0).ok(), qPrintable(results.at(0).error.message));
+        else
+            QCOMPARE(results.at(0).error.osError, QStringLiteral("CANCELLED"));
+        const HttpGetResult &r = results.at(1);
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.head.status, 201);
+        QCOMPARE(r.remote.port, labPort());
+        QCOMPARE(g.stage(), HttpGet::Stage::Done);
+        QCOMPARE(results.size(), 2);
+    }
+
+    void cancelledFromATracedSlotAtEachStep_data() { stepsOfARequest(); }
+
+    void cancelledFromATracedSlotAtEachStep()
+    {
+        // cancel() from a slot on traced(): one finished(), nothing reported after it, and the
+        // same session runs the next request normally.
+        QFETCH(bool, tls);
+        QFETCH(QString, call);
+        QFETCH(int, nth);
+        if (tls && !QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
+        SmallPage servers;
+        QVERIFY(servers.tls.isListening());
+        HttpGet g;
+        QList<HttpGetResult> results;
+        QStringList afterFinished;
+        QHash<QString, int> seen;
+        bool cancelled = false;
+        connect(&g, &HttpGet::finished, this, [&results](const HttpGetResult &r) { results << r; });
+        auto traced = connect(&g, &HttpGet::traced, this, [&](const TraceEvent &e) {
+            if (!results.isEmpty())
+                afterFinished << e.toLine();
+            else if (!cancelled && isStep(e, call, nth, &seen)) {
+                cancelled = true;
+                g.cancel();
+            }
+        });
+        g.start(servers.options(tls));
+        QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), 20000);
+        QVERIFY2(cancelled, "the step never came");
+        QCOMPARE(results.size(), 1);
+        if (call == QLatin1String("close"))
+            QVERIFY2(results.first().ok(), qPrintable(results.first().error.message)); // over by then
+        else
+            QCOMPARE(results.first().error.osError, QStringLiteral("CANCELLED"));
+        disconnect(traced);
+        const Run next = get(g, options(labUrl("/status/202")));
+        QVERIFY2(next.result.ok(), qPrintable(describe(next)));
+        QCOMPARE(next.result.head.status, 202);
+        QCOMPARE(results.size(), 2);
+        QVERIFY2(afterFinished.isEmpty(), qPrintable(afterFinished.join(u'\n')));
+    }
+
+    void httpsDeletedFromATracedSlot()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
+        // The same over TLS: the slot runs inside the QSslSocket's readyRead(), which it deletes.
+        constexpr qint64 size = 3000000;
+        ScriptedTlsServer server(serverTlsConfig());
+        QVERIFY(server.isListening());
+        server.onRequest = [&](ScriptedTlsServer &, QSslSocket &s) {
+            s.write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n" + bytesBody(size));
+        };
+        auto *g = new HttpGet;
+        const QPointer<HttpGet> alive(g);
+        int finished = 0;
+        int reads = 0;
+        connect(g, &HttpGet::finished, this, [&finished] { ++finished; });
+        connect(g, &HttpGet::traced, this, [&](const TraceEvent &e) {
+            if (g && e.kind == TraceKind::Received && e.size > 0 && ++reads == 10) {
+                delete g;
+                g = nullptr;
+            }
+        });
+        HttpGetOptions o = options(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort()));
+        o.acceptAnyCertificate = true;
+        g->start(o);
+        QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 20000);
+        QCOMPARE(reads, 10);
+        QTRY_COMPARE_WITH_TIMEOUT(server.disconnects, 1, 10000); // the server saw the connection end
+        QCOMPARE(finished, 0);
+    }
+
+    void httpsDestroyedWhileDownloading()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
+        // Destroying a running https session aborts its socket, which emits disconnected() from
+        // inside the destructor: that must not finish the request.
+        ScriptedTlsServer server(serverTlsConfig());
+        QVERIFY(server.isListening());
+        server.onRequest = [](ScriptedTlsServer &, QSslSocket &s) {
+            ScriptedTlsServer::send(s, "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\npart"); // then waits
+        };
+        auto *g = new HttpGet;
+        int finished = 0;
+        qint64 bodySoFar = 0;
+        connect(g, &HttpGet::finished, this, [&finished] { ++finished; });
+        connect(g, &HttpGet::progress, this, [&bodySoFar](qint64 body) { bodySoFar = body; });
+        HttpGetOptions o = options(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort()));
+        o.acceptAnyCertificate = true;
+        g->start(o);
+        QTRY_COMPARE_WITH_TIMEOUT(bodySoFar, qint64(4), 10000);
+        QCOMPARE(g->stage(), HttpGet::Stage::Downloading);
+        delete g;
+        QCOMPARE(finished, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(server.disconnects, 1, 10000);
+        QCOMPARE(finished, 0);
+    }
+
+    void startFromFinishedWhileStartCancels()
+    {
+        // start(C) cancels A; a slot on A's finished() starts B. B is cancelled too, and C runs:
+        // one finished() per start(), and C's is C's own result.
+        ScriptedServer silent;
+        silent.onRequest = [](ScriptedServer &, ScriptedServer::Conn &) {};
+        HttpGet g;
+        QList<HttpGetResult> results;
+        connect(&g, &HttpGet::finished, this, [&](const HttpGetResult &r) {
+            results << r;
+            if (results.size() == 1)
+                g.start(options(labUrl("/status/201"))); // B
+        });
+        g.start(options(QStringLiteral("http://127.0.0.1:%1/").arg(silent.port()))); // A
+        QTRY_COMPARE_WITH_TIMEOUT(g.stage(), HttpGet::Stage::Waiting, 10000);
+        g.start(options(labUrl("/status/202"))); // C
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.at(0).target.port, QString::number(silent.port()));
+        QCOMPARE(results.at(1).target.path, QByteArray("/status/201"));
+        for (const HttpGetResult &cancelled : std::as_const(results)) {
+            QCOMPARE(cancelled.error.kind, ErrorKind::Local);
+            QCOMPARE(cancelled.error.osError, QStringLiteral("CANCELLED"));
+            QCOMPARE(cancelled.failedStage, QStringLiteral("cancelled"));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(results.size() >= 3, 10000);
+        const HttpGetResult &c = results.at(2);
+        QVERIFY2(c.ok(), qPrintable(c.error.message));
+        QVERIFY(!c.error.message.contains(QStringLiteral("Cancelled before")));
+        QCOMPARE(c.target.path, QByteArray("/status/202"));
+        QCOMPARE(c.head.status, 202);
+        QTRY_VERIFY(silent.conn(0).eof);
+        QCOMPARE(results.size(), 3);
+    }
+
+    void cancelResult_data()
+    {
+        QTest::addColumn<HttpGet::Stage>("stage");
+        QTest::newRow("while connecting") << HttpGet::Stage::Connecting;
+        QTest::newRow("while waiting for the first byte") << HttpGet::Stage::Waiting;
+        QTest::newRow("while downloading") << HttpGet::Stage::Downloading;
+    }
+
+    void cancelResult()
+    {
+        // A cancel is the person's doing: the result says so, and its explanation is not the
+        // generic "this machine refused" of a Local error.
+        QFETCH(HttpGet::Stage, stage);
+        ScriptedServer server;
+        server.onRequest = [stage](ScriptedServer &, ScriptedServer::Conn &c) {
+            if (stage == HttpGet::Stage::Downloading)
+                ScriptedServer::send(c, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npart");
+        };
+        HttpGet g;
+        QSignalSpy finished(&g, &HttpGet::finished);
+        g.start(options(QStringLiteral("http://127.0.0.1:%1/").arg(server.port())));
+        QTRY_COMPARE_WITH_TIMEOUT(g.stage(), stage, 10000);
+        g.cancel();
+        QCOMPARE(finished.size(), 1);
+        const auto r = finished.first().first().value<HttpGetResult>();
+        QCOMPARE(r.error.kind, ErrorKind::Local);
+        QCOMPARE(r.error.osError, QStringLiteral("CANCELLED"));
+        QCOMPARE(r.failedStage, QStringLiteral("cancelled"));
+        const QString why = r.error.explanation();
+        QVERIFY2(why.contains(QStringLiteral("stopped")), qPrintable(why));
+        QVERIFY2(!why.contains(QStringLiteral("refused")), qPrintable(why));
+        QCOMPARE(why, explainError(ErrorKind::Local, QStringLiteral("CANCELLED")));
+    }
+
+    void familyWithoutAnAddress_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<int>("family");
+        QTest::newRow("IPv6 for 127.0.0.1") << "http://127.0.0.1:%1/" << int(AddressFamily::IPv6);
+        QTest::newRow("IPv4 for ::1") << "http://[::1]:%1/" << int(AddressFamily::IPv4);
+    }
+
+    void familyWithoutAnAddress()
+    {
+        // getaddrinfo answers, with no address of the family asked for: a Resolve error, and the
+        // timings show no connect at all (it never began).
+        QFETCH(QString, url);
+        QFETCH(int, family);
+        HttpGetOptions o = options(url.arg(labPort()));
+        o.family = AddressFamily(family);
+        HttpGet g;
+        const Run run = get(g, o);
+        QCOMPARE(run.finished.size(), 1);
+        QCOMPARE(run.result.error.kind, ErrorKind::Resolve);
+        QCOMPARE(run.result.error.osError, QStringLiteral("EAI_ADDRFAMILY"));
+        QCOMPARE(run.result.failedStage, QStringLiteral("resolve"));
+        const HttpStageTiming &resolve = run.result.timings.at(HttpStageTiming::Stage::Resolve);
+        const HttpStageTiming &connect = run.result.timings.at(HttpStageTiming::Stage::Connect);
+        QVERIFY(resolve.happened());
+        QVERIFY(resolve.failed);
+        QVERIFY2(connect.beginNs < 0, qPrintable(QString::number(connect.beginNs)));
+        QVERIFY(!connect.happened());
+        QVERIFY(!connect.failed);
+        QVERIFY(!calls(run.events).contains(QStringLiteral("socket")));
+        QVERIFY(!calls(run.events).contains(QStringLiteral("connect")));
+    }
+
+    void saveWhileTheNextRequestRuns()
+    {
+        // "Save as" opens the temporary file, then a new request clears the store: the file is
+        // removed (by a worker), and the copy still gets the whole body from the open file.
+        constexpr qint64 size = 3000000;
+        const QByteArray expected = bytesBody(size);
+        HttpGet g;
+        const Run big = get(g, options(labUrl("/bytes/3000000")));
+        QVERIFY2(big.result.ok(), qPrintable(describe(big).left(2000)));
+        QVERIFY(g.body().spilled());
+        const QString spilledPath = g.body().filePath();
+        QFile source(spilledPath);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QVERIFY(get(g, options(labUrl("/status/200"))).result.ok());
+        QVERIFY(!g.body().spilled());
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(spilledPath), 5000);
+        const QString path
+            = QDir::tempPath() + QStringLiteral("/tst_httpget-late-save-%1").arg(QCoreApplication::applicationPid());
+        QString error;
+        QVERIFY2(BodyStore::saveTo(&source, QByteArray(), path, &error), qPrintable(error));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.size(), size);
+        QVERIFY(saved.readAll() == expected);
+        saved.remove();
+
+        // The same for a BodyStore on its own, and its destructor lets go of the file the same way.
+        QString storePath;
+        {
+            BodyStore store;
+            QVERIFY(store.append(expected));
+            QVERIFY(store.flush());
+            storePath = store.filePath();
+            QVERIFY(!storePath.isEmpty());
+            QFile open(storePath);
+            QVERIFY(open.open(QIODevice::ReadOnly));
+            store.clear();
+            QVERIFY(store.filePath().isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(storePath), 5000);
+            QVERIFY(open.readAll() == expected);
+            QVERIFY(store.append(expected));
+            storePath = store.filePath();
+            QVERIFY(QFile::exists(storePath));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(storePath), 5000);
     }
 };
 
