@@ -33,9 +33,9 @@ TcpProbe::TcpProbe(QObject *parent)
     });
 }
 
-// An abandoned lookup is not aborted (QHostInfo::abortHostLookup): Qt 6.4 then never frees the
-// functor it was given. Its answer still comes, to a destroyed context (which Qt drops) or with a
-// lookup id that is no longer m_lookupId (which the functor ignores).
+// An abandoned lookup is not aborted (QHostInfo::abortHostLookup), which in Qt 6.4 leaks what the
+// lookup holds. Its answer still comes, to a destroyed receiver (which Qt drops) or with a lookup
+// id that is no longer m_lookupId (which lookedUp() ignores).
 TcpProbe::~TcpProbe()
 {
     if (m_fd >= 0)
@@ -88,12 +88,17 @@ void TcpProbe::start(const TcpProbeRequest &request)
     setState(State::Resolving);
     if (request.timeoutMs > 0)
         m_timeout.start(request.timeoutMs);
-    m_lookupId = QHostInfo::lookupHost(m_request.host, this, [this](const QHostInfo &info) {
-        if (info.lookupId() != m_lookupId)
-            return; // the answer to an earlier, abandoned lookup
-        m_lookupId = -1;
-        resolved(info.addresses(), info.errorString(), int(info.error()));
-    });
+    // The receiver-and-slot form, not a functor: Qt 6.4 never frees the functor of a lookup still
+    // running when the program ends (a CLI run whose timeout fired during getaddrinfo).
+    m_lookupId = QHostInfo::lookupHost(m_request.host, this, SLOT(lookedUp(QHostInfo)));
+}
+
+void TcpProbe::lookedUp(const QHostInfo &info)
+{
+    if (info.lookupId() != m_lookupId)
+        return; // the answer to an earlier, abandoned lookup
+    m_lookupId = -1;
+    resolved(info.addresses(), info.errorString(), int(info.error()));
 }
 
 void TcpProbe::resolved(const QList<QHostAddress> &addresses, const QString &errorText, int lookupError)

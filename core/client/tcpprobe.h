@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QTimer>
 
+class QHostInfo;
 class QSocketNotifier;
 
 namespace swb {
@@ -71,6 +72,9 @@ signals:
     void dataReceived(const QByteArray &bytes);
     // The connection ended after it was made: by the peer (recv returned 0), a reset, or close().
     void connectionClosed(const swb::SessionError &why);
+
+private slots:
+    void lookedUp(const QHostInfo &info);
 
 private:
     void resolved(const QList<QHostAddress> &addresses, const QString &errorText, int lookupError);
