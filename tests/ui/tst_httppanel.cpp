@@ -409,6 +409,20 @@ void TestHttpPanel::hexDumpAndCharset()
     QVERIFY(latin1 > 0);
     charset->setCurrentIndex(latin1);
     QCOMPARE(child<QPlainTextEdit>("bodyText")->toPlainText(), QStringLiteral("404 Not Found\n"));
+
+    // Bytes that mean different letters in different charsets: the declared one is used, and a
+    // wrong choice shows the mojibake a learner should recognise.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    answerEachRequest(&server,
+        "HTTP/1.0 200 OK\r\nContent-Type: text/plain; charset=ISO-8859-1\r\nContent-Length: 5\r\n\r\ncaf\xe9\n");
+    typeUrl(QStringLiteral("http://127.0.0.1:%1/menu.txt").arg(server.serverPort()));
+    QVERIFY(get());
+    QCOMPARE(charset->currentIndex(), 0);
+    QPlainTextEdit *text = child<QPlainTextEdit>("bodyText");
+    QCOMPARE(text->toPlainText(), QStringLiteral("caf\u00e9\n"));
+    charset->setCurrentIndex(charset->findData(QStringLiteral("UTF-8")));
+    QCOMPARE(text->toPlainText(), QStringLiteral("caf\ufffd\n")); // 0xE9 alone is not UTF-8
 }
 
 void TestHttpPanel::imageBodyIsPreviewed()
