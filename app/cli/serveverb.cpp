@@ -362,9 +362,12 @@ int runServe(const QStringList &arguments)
         QStringLiteral("log-format"), tr("text or csv (default: csv for a .csv file, text otherwise)."), tr("FORMAT"));
     const QCommandLineOption stratum(
         QStringLiteral("stratum"), tr("SNTP stratum 1-15 (default 1)."), tr("N"), QStringLiteral("1"));
+    const QCommandLineOption drop(QStringLiteral("drop"),
+        tr("UDP: drop this share of the datagrams received, 0-100 % (default 0), to see loss on one machine."),
+        tr("PERCENT"), QStringLiteral("0"));
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per event."));
-    parser.addOptions(
-        { bind, port, behaviour, maxClients, backlog, reuse, noReuse, idleTimeout, log, logFormat, stratum, json });
+    parser.addOptions({ bind, port, behaviour, maxClients, backlog, reuse, noReuse, idleTimeout, log, logFormat,
+        stratum, drop, json });
     if (const int rc = parseVerbArguments(parser, arguments, 1); rc >= 0)
         return rc;
     const Printer out(parser.isSet(json));
@@ -418,6 +421,12 @@ int runServe(const QStringList &arguments)
     if (options.idleTimeoutMs > 0 && options.transport == Transport::Udp)
         return usage(QStringLiteral("idle-timeout"),
             tr("--idle-timeout is for TCP clients: a UDP server has no connections to close."));
+    options.dropPercent = parser.value(drop).toInt(&ok);
+    if (!ok || options.dropPercent < 0 || options.dropPercent > 100)
+        return usage(QStringLiteral("drop"), tr("--drop must be a whole percentage from 0 to 100."));
+    if (options.dropPercent > 0 && options.transport != Transport::Udp)
+        return usage(
+            QStringLiteral("drop"), tr("--drop is for UDP: TCP does not lose data, it resends what the network lost."));
     options.behaviourOptions.sntpStratum = parser.value(stratum).toInt(&ok);
     if (!ok || options.behaviourOptions.sntpStratum < 1 || options.behaviourOptions.sntpStratum > 15)
         return usage(QStringLiteral("stratum"), tr("--stratum must be between 1 and 15."));
@@ -497,13 +506,16 @@ int runServe(const QStringList &arguments)
         fields.insert(QStringLiteral("bytes_in"), double(s.bytesIn));
         fields.insert(QStringLiteral("bytes_out"), double(s.bytesOut));
         fields.insert(QStringLiteral("datagrams_in"), double(s.datagramsIn));
-        out.result(outcome, fields,
-            { tr("Stopped: clients %1, refused %2, bytes in %3, bytes out %4, datagrams %5.")
-                    .arg(s.clientsTotal)
-                    .arg(s.refused)
-                    .arg(s.bytesIn)
-                    .arg(s.bytesOut)
-                    .arg(s.datagramsIn) });
+        fields.insert(QStringLiteral("datagrams_dropped"), double(s.datagramsDropped));
+        QString summary = tr("Stopped: clients %1, refused %2, bytes in %3, bytes out %4, datagrams %5")
+                              .arg(s.clientsTotal)
+                              .arg(s.refused)
+                              .arg(s.bytesIn)
+                              .arg(s.bytesOut)
+                              .arg(s.datagramsIn);
+        if (options.dropPercent > 0)
+            summary += tr(", dropped on purpose %1").arg(s.datagramsDropped);
+        out.result(outcome, fields, { summary + QLatin1Char('.') });
         // Let the closed connections' deferred deletes run before leaving.
         QTimer::singleShot(0, &server, [] { QCoreApplication::exit(0); });
     });

@@ -15,7 +15,9 @@ namespace swb {
 ListenServer::ListenServer(const ListenServerOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_dropRandom(options.dropSeed != 0 ? options.dropSeed : QRandomGenerator::global()->generate())
 {
+    m_options.dropPercent = qBound(0, m_options.dropPercent, 100);
 }
 
 ListenServer::~ListenServer()
@@ -235,6 +237,17 @@ void ListenServer::onDatagramReadable()
         in.connectionId = id;
         emitEvent(in);
 
+        if (m_options.dropPercent > 0 && int(m_dropRandom.bounded(100)) < m_options.dropPercent) {
+            ++m_stats.datagramsDropped;
+            TraceEvent dropped = m_clock.make(TraceKind::Note, QString(), QString(),
+                tr("dropped on purpose (lossy: %1% of datagrams are lost), as a busy network might")
+                    .arg(m_options.dropPercent));
+            dropped.local = m_local;
+            dropped.remote = sender.peer;
+            dropped.connectionId = id;
+            emitEvent(dropped);
+            continue;
+        }
         const std::optional<QByteArray> reply = m_behaviour->datagram(data, sender.peer);
         if (reply)
             sendDatagram(id, sender, *reply);

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QSocketNotifier>
 
 #include <memory>
@@ -26,6 +27,10 @@ struct ListenServerOptions {
     bool reuseAddress = true;
     int maxClients = 1000; // beyond this, new clients are accepted and closed at once, and counted
     int idleTimeoutMs = 0; // TCP: close a client that sends and receives nothing this long; 0: never
+    // UDP: the share of received datagrams (0..100 %) dropped before the behaviour sees them, so a
+    // class sees loss on one machine. dropSeed makes the choice repeatable (tests); 0: random.
+    int dropPercent = 0;
+    quint32 dropSeed = 0;
     BehaviourOptions behaviourOptions;
 };
 
@@ -37,6 +42,7 @@ struct ListenServerStats {
     qint64 bytesOut = 0;
     qint64 datagramsIn = 0;
     qint64 datagramsOut = 0;
+    qint64 datagramsDropped = 0; // by dropPercent
 };
 
 class ListenServer : public QObject {
@@ -99,6 +105,7 @@ private:
     ListenServerStats m_stats;
     QByteArray m_datagramBuffer;
     QHash<QByteArray, int> m_udpSenders;
+    QRandomGenerator m_dropRandom;
     QHash<int, UdpSender> m_udpSenderById;
 };
 

@@ -556,6 +556,9 @@ private slots:
         QTest::newRow("log is a directory") << QStringList { "tcp", "--port", "0", "--log", QDir::tempPath() };
         QTest::newRow("log format") << QStringList { "tcp", "--port", "0", "--log", "x.log", "--log-format", "xml" };
         QTest::newRow("log format alone") << QStringList { "tcp", "--port", "0", "--log-format", "csv" };
+        QTest::newRow("drop over 100") << QStringList { "udp", "--port", "0", "--drop", "101" };
+        QTest::newRow("drop word") << QStringList { "udp", "--port", "0", "--drop", "some" };
+        QTest::newRow("drop tcp") << QStringList { "tcp", "--port", "0", "--drop", "10" };
     }
 
     void serveUsageErrors()
