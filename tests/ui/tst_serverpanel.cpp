@@ -158,6 +158,18 @@ void TestServerPanel::formDefaults()
     QVERIFY(o);
     QCOMPARE(o->idleTimeoutMs, 0);
     QCOMPARE(o->backlog, 128);
+    QCOMPARE(o->dropPercent, 0);
+    // Losing datagrams is a UDP lesson: the box only counts for UDP.
+    auto *drop = child<QSpinBox>("serverDropSpin");
+    QVERIFY(!drop->isEnabled());
+    drop->setValue(30);
+    QCOMPARE(m_panel->formOptions()->dropPercent, 0);
+    auto *transport = child<QComboBox>("serverTransportCombo");
+    transport->setCurrentIndex(transport->findData(int(Transport::Udp)));
+    QVERIFY(drop->isEnabled());
+    QCOMPARE(m_panel->formOptions()->dropPercent, 30);
+    transport->setCurrentIndex(transport->findData(int(Transport::Tcp)));
+    drop->setValue(0);
     // Every behaviour is offered, manual included.
     auto *behaviours = child<QComboBox>("serverBehaviourCombo");
     for (const QString &name : behaviourNames())

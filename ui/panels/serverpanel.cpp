@@ -129,6 +129,15 @@ void ServerPanel::buildUi()
     m_idleSpin->setValue(0);
     m_idleSpin->setToolTip(tr("Close a client that sends and receives nothing for this long (TCP)"));
 
+    m_dropSpin = new QSpinBox(form);
+    m_dropSpin->setObjectName(QStringLiteral("serverDropSpin"));
+    m_dropSpin->setRange(0, 100);
+    m_dropSpin->setSuffix(tr(" %"));
+    m_dropSpin->setSpecialValueText(tr("none"));
+    m_dropSpin->setValue(0);
+    m_dropSpin->setToolTip(tr("UDP: drop this share of the datagrams on purpose, as a busy network might, so a "
+                              "class sees loss on one machine. TCP never loses data: it sends again."));
+
     m_startButton = new QPushButton(tr("Start server"), form);
     m_startButton->setObjectName(QStringLiteral("startServerButton"));
     m_startButton->setDefault(true);
@@ -166,6 +175,9 @@ void ServerPanel::buildUi()
     grid->addWidget(m_maxClientsSpin, row, 1);
     grid->addWidget(new QLabel(tr("Idle timeout:"), form), row, 2);
     grid->addWidget(m_idleSpin, row, 3);
+    ++row;
+    grid->addWidget(new QLabel(tr("Lose datagrams:"), form), row, 0);
+    grid->addWidget(m_dropSpin, row, 1);
     ++row;
     auto *startRow = new QHBoxLayout;
     startRow->addWidget(m_startButton);
@@ -268,6 +280,7 @@ void ServerPanel::updateFormHints()
     m_reuseHint->setVisible(tcp);
     m_maxClientsSpin->setEnabled(tcp);
     m_idleSpin->setEnabled(tcp);
+    m_dropSpin->setEnabled(!tcp);
     const bool supported = createBehaviour(behaviour) && createBehaviour(behaviour)->supports(transport);
     m_startButton->setEnabled(supported);
     if (!supported)
@@ -311,6 +324,7 @@ std::optional<ListenServerOptions> ServerPanel::formOptions(SessionError *error)
     o.reuseAddress = m_reuseCheck->isChecked();
     o.maxClients = m_maxClientsSpin->value();
     o.idleTimeoutMs = qRound(m_idleSpin->value() * 1000);
+    o.dropPercent = o.transport == Transport::Udp ? m_dropSpin->value() : 0;
     return o;
 }
 

@@ -65,6 +65,7 @@ private:
     QCheckBox *m_reuseCheck = nullptr;
     QLabel *m_reuseHint = nullptr;
     QSpinBox *m_maxClientsSpin = nullptr;
+    QSpinBox *m_dropSpin = nullptr;
     QDoubleSpinBox *m_idleSpin = nullptr;
     QPushButton *m_startButton = nullptr;
     QLabel *m_limitNote = nullptr;
