@@ -4,6 +4,7 @@
 #include "cli/httpgetverb.h"
 #include "cli/lookupverb.h"
 #include "cli/serveverb.h"
+#include "cli/udpverb.h"
 #include "guiapp.h"
 #include "net/sockutil.h"
 
@@ -29,6 +30,8 @@ void printHelp()
                 "                                        a name's addresses, an address's name, or this machine's\n"
                 "                                        names and interfaces (getaddrinfo, getnameinfo, ...)\n"
                 "  socket-workbench http-get URL         a web request over a bare socket, every step shown\n"
+                "  socket-workbench udp HOST PORT        send UDP datagrams, see the replies, their senders and what\n"
+                "                                        was lost (sendto/recvfrom, or --connected)\n"
                 "  socket-workbench serve tcp|udp        run a server and print its trace\n"
                 "  socket-workbench lab                  run the whole local lab\n"
                 "  socket-workbench VERB --help          the options of a verb\n"
@@ -58,6 +61,8 @@ int main(int argc, char **argv)
         runner = swb::cli::runLab;
     else if (std::strcmp(verb, "http-get") == 0)
         runner = swb::cli::runHttpGet;
+    else if (std::strcmp(verb, "udp") == 0)
+        runner = swb::cli::runUdp;
 
     if (runner) {
         QCoreApplication app(argc, argv);
@@ -76,7 +81,8 @@ int main(int argc, char **argv)
     }
     if (verb[0] != '\0' && verb[0] != '-') {
         std::fprintf(stderr,
-            "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, http-get, serve, lab. Try --help.\n", verb);
+            "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, http-get, udp, serve, lab. Try --help.\n",
+            verb);
         return 2;
     }
     return swb::runGui(argc, argv); // Qt's own options (-platform, -style ...) go to the GUI

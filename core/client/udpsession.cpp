@@ -434,6 +434,7 @@ bool UdpSession::sendNext()
     x.index = int(m_result.exchanges.size()) + 1;
     x.sentNs = m_clock.elapsedNs();
     x.size = n;
+    x.payloadHash = qHash(m_request.payload);
     m_result.exchanges.append(x);
     m_result.sent = x.index;
     m_result.unanswered = m_result.sent - m_result.answered;
@@ -485,6 +486,26 @@ bool UdpSession::connectionRefused(const QString &call)
     return false;
 }
 
+UdpExchange *UdpSession::pairReply(const QByteArray &payload, bool truncated)
+{
+    // The newest unanswered sends, at most kPairWindow of them: an echo of one of them first, else
+    // the newest. Looking no further back keeps a flood of replies from costing a scan each.
+    constexpr int kPairWindow = 4096;
+    const size_t hash = qHash(payload);
+    UdpExchange *newest = nullptr;
+    const qsizetype stop = qMax<qsizetype>(0, m_result.exchanges.size() - kPairWindow);
+    for (qsizetype i = m_result.exchanges.size() - 1; i >= stop; --i) {
+        UdpExchange &x = m_result.exchanges[i];
+        if (x.answered())
+            continue;
+        if (!truncated && x.payloadHash == hash)
+            return &x;
+        if (!newest)
+            newest = &x;
+    }
+    return newest;
+}
+
 void UdpSession::onReadable()
 {
     const bool connected = m_request.connected;
@@ -523,8 +544,8 @@ void UdpSession::onReadable()
         ++m_result.received;
         if (reply.truncated)
             ++m_result.truncated;
-        if (m_result.answered < m_result.exchanges.size()) {
-            UdpExchange &x = m_result.exchanges[m_result.answered];
+        if (UdpExchange *answered = pairReply(reply.payload, reply.truncated)) {
+            UdpExchange &x = *answered;
             x.replyNs = reply.atNs;
             x.replySize = n;
             x.replySender = reply.sender;

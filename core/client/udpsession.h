@@ -50,11 +50,15 @@ struct UdpSessionRequest {
 constexpr int kMaxUdpPayloadIPv4 = 65507;
 constexpr int kMaxUdpPayloadIPv6 = 65527;
 
-// One datagram sent, and the reply that answered it (the oldest unanswered send takes each reply).
+// One datagram sent, and the reply that answered it. UDP carries no sequence numbers, so which send
+// a reply answers is inferred: the newest unanswered send with the same payload as the reply (an
+// echo), else the newest unanswered send. On one machine a reply comes back long before the next
+// send, so this stays right when datagrams are lost; give each datagram different text to be sure.
 struct UdpExchange {
     int index = 0; // 1, 2, ... in sending order
     qint64 sentNs = -1; // session time of sendto/send
     qint64 size = 0;
+    size_t payloadHash = 0; // qHash of what was sent, to pair an echo with its datagram
     qint64 replyNs = -1; // -1: no reply (yet)
     qint64 replySize = 0;
     Endpoint replySender;
@@ -127,6 +131,7 @@ private:
     bool traceLocalName(const QString &note);
     bool sendNext();
     void onReadable();
+    UdpExchange *pairReply(const QByteArray &payload, bool truncated);
     void onWritable();
     void windowClosed();
     bool connectionRefused(const QString &call);

@@ -5,6 +5,7 @@
 #include "client/udpsession.h"
 #include "lab/locallab.h"
 #include "net/sockutil.h"
+#include "server/listenserver.h"
 
 #include <QNetworkDatagram>
 #include <QPointer>
@@ -378,6 +379,37 @@ private slots:
         }
         // Four intervals of 20 ms between the first send and the last (timers never fire early by much).
         QVERIFY(r.result.exchanges.last().sentNs - r.result.exchanges.first().sentNs >= 70 * 1000000LL);
+    }
+
+    void lossPairsRepliesWithTheirOwnDatagrams()
+    {
+        // A lossy echo on this machine: every other datagram is dropped. The payloads are all alike,
+        // so each reply is paired with the newest datagram still waiting: the one just sent, with
+        // a round trip far below the interval, not an older, lost one.
+        ListenServerOptions options;
+        options.transport = Transport::Udp;
+        options.behaviour = QStringLiteral("echo");
+        options.dropPercent = 50;
+        options.dropSeed = 7;
+        ListenServer lossy(options);
+        lossy.start();
+        QVERIFY(lossy.isListening());
+        UdpSessionRequest request;
+        request.port = QString::number(lossy.localEndpoint().port);
+        request.payload = "same";
+        request.count = 12;
+        request.intervalMs = 60;
+        request.receiveWindowMs = 400;
+        const Run r = run(request);
+        QVERIFY2(r.result.ok(), qPrintable(r.result.error.message));
+        QCOMPARE(r.result.sent, 12);
+        QCOMPARE(r.result.received, int(lossy.stats().datagramsOut));
+        QVERIFY(r.result.received > 0 && r.result.received < 12);
+        QCOMPARE(r.result.unanswered, 12 - r.result.received);
+        for (const UdpReply &reply : r.received) {
+            QVERIFY(reply.answers > 0);
+            QVERIFY2(reply.rttNs < 40 * 1000000LL, qPrintable(QString::number(reply.rttNs)));
+        }
     }
 
     void bindsAChosenLocalPort()
