@@ -4,6 +4,7 @@
 #include "cli/httpgetverb.h"
 #include "cli/lookupverb.h"
 #include "cli/serveverb.h"
+#include "cli/timeverb.h"
 #include "cli/udpverb.h"
 #include "guiapp.h"
 #include "net/sockutil.h"
@@ -19,25 +20,27 @@ const char *const kVersion = "socket-workbench " SWB_VERSION;
 
 void printHelp()
 {
-    std::printf("%s\n"
-                "Learn network programming by doing it: every socket call, traced.\n\n"
-                "Usage:\n"
-                "  socket-workbench                      start the app (the local lab starts with it)\n"
-                "  socket-workbench connect HOST PORT    resolve, connect, show both endpoints\n"
-                "  socket-workbench lookup service NAME|PORT\n"
-                "                                        a service's port or a port's service (/etc/services, IANA)\n"
-                "  socket-workbench lookup host [NAME|ADDRESS]\n"
-                "                                        a name's addresses, an address's name, or this machine's\n"
-                "                                        names and interfaces (getaddrinfo, getnameinfo, ...)\n"
-                "  socket-workbench http-get URL         a web request over a bare socket, every step shown\n"
-                "  socket-workbench udp HOST PORT        send UDP datagrams, see the replies, their senders and what\n"
-                "                                        was lost (sendto/recvfrom, or --connected)\n"
-                "  socket-workbench serve tcp|udp        run a server and print its trace\n"
-                "  socket-workbench lab                  run the whole local lab\n"
-                "  socket-workbench VERB --help          the options of a verb\n"
-                "  socket-workbench --version\n\n"
-                "Every verb takes --json. Exit codes: 0 ok, 2 usage, 3 resolve/address, 4 connect, 5 timeout,\n"
-                "6 I/O, 7 protocol, 8 local.\n",
+    std::printf(
+        "%s\n"
+        "Learn network programming by doing it: every socket call, traced.\n\n"
+        "Usage:\n"
+        "  socket-workbench                      start the app (the local lab starts with it)\n"
+        "  socket-workbench connect HOST PORT    resolve, connect, show both endpoints\n"
+        "  socket-workbench lookup service NAME|PORT\n"
+        "                                        a service's port or a port's service (/etc/services, IANA)\n"
+        "  socket-workbench lookup host [NAME|ADDRESS]\n"
+        "                                        a name's addresses, an address's name, or this machine's\n"
+        "                                        names and interfaces (getaddrinfo, getnameinfo, ...)\n"
+        "  socket-workbench http-get URL         a web request over a bare socket, every step shown\n"
+        "  socket-workbench udp HOST PORT        send UDP datagrams, see the replies, their senders and what\n"
+        "                                        was lost (sendto/recvfrom, or --connected)\n"
+        "  socket-workbench time HOST            ask a time server (time, daytime, sntp), decoded step by step\n"
+        "  socket-workbench serve tcp|udp        run a server and print its trace\n"
+        "  socket-workbench lab                  run the whole local lab\n"
+        "  socket-workbench VERB --help          the options of a verb\n"
+        "  socket-workbench --version\n\n"
+        "Every verb takes --json. Exit codes: 0 ok, 2 usage, 3 resolve/address, 4 connect, 5 timeout,\n"
+        "6 I/O, 7 protocol, 8 local.\n",
         kVersion);
 }
 
@@ -63,6 +66,8 @@ int main(int argc, char **argv)
         runner = swb::cli::runHttpGet;
     else if (std::strcmp(verb, "udp") == 0)
         runner = swb::cli::runUdp;
+    else if (std::strcmp(verb, "time") == 0)
+        runner = swb::cli::runTime;
 
     if (runner) {
         QCoreApplication app(argc, argv);
@@ -81,7 +86,8 @@ int main(int argc, char **argv)
     }
     if (verb[0] != '\0' && verb[0] != '-') {
         std::fprintf(stderr,
-            "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, http-get, udp, serve, lab. Try --help.\n",
+            "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, http-get, udp, time, serve, lab. Try "
+            "--help.\n",
             verb);
         return 2;
     }
