@@ -107,8 +107,14 @@ void UdpSession::start(const UdpSessionRequest &request)
     // too, so every start() gets its finished() and this request is the one that runs.
     for (int round = 0; round < 8 && m_running; ++round)
         cancel();
-    if (m_running)
+    if (m_running) { // a slot that always restarts: this request gives way, and says so
+        UdpSessionResult refused;
+        refused.error.kind = ErrorKind::Local;
+        refused.error.osError = QStringLiteral("CANCELLED");
+        refused.error.message = tr("Not started: another session took its place.");
+        emit finished(refused);
         return;
+    }
     ++m_generation;
     closeSocket();
     m_request = request;
@@ -204,13 +210,20 @@ bool UdpSession::resolved(const QList<QHostAddress> &addresses, const QString &e
     m_result.addresses = addresses;
     if (!emitEvent(m_clock.make(TraceKind::Call, QStringLiteral("getaddrinfo"), args, shown.join(u", "))))
         return false;
-    for (const QHostAddress &a : addresses) {
-        const bool v6 = a.protocol() == QAbstractSocket::IPv6Protocol;
-        if ((m_request.family == AddressFamily::IPv4 && v6) || (m_request.family == AddressFamily::IPv6 && !v6))
-            continue;
-        m_result.remote = Endpoint { a.toString(), m_port };
-        m_family = v6 ? AF_INET6 : AF_INET;
-        break;
+    // UDP tries one address, not each in turn as connect() does. With any family, IPv4 first,
+    // as the seeds' gethostbyname() does: "localhost" is 127.0.0.1 where the lab listens, not ::1.
+    for (const bool wantV6 : { false, true }) {
+        for (const QHostAddress &a : addresses) {
+            const bool v6 = a.protocol() == QAbstractSocket::IPv6Protocol;
+            if (v6 != wantV6 || (m_request.family == AddressFamily::IPv4 && v6)
+                || (m_request.family == AddressFamily::IPv6 && !v6))
+                continue;
+            m_result.remote = Endpoint { a.toString(), m_port };
+            m_family = v6 ? AF_INET6 : AF_INET;
+            break;
+        }
+        if (m_family != 0)
+            break;
     }
     if (m_family == 0) {
         SessionError e;

@@ -227,7 +227,7 @@ void ListenServer::onDatagramReadable()
             m_udpSenderById.insert(*found, UdpSender { peer, peer.toString() });
         }
         const int id = *found;
-        const UdpSender &sender = m_udpSenderById[id];
+        const UdpSender sender = m_udpSenderById[id]; // a copy: a slot may stop the server and clear the table
         TraceEvent in = m_clock.make(TraceKind::Received, QStringLiteral("recvfrom"), QStringLiteral("()"),
             tr("%1 from %2").arg(byteCount(realSize), sender.text));
         in.payload = data.left(TraceEvent::kMaxPayload);
@@ -236,6 +236,8 @@ void ListenServer::onDatagramReadable()
         in.remote = sender.peer;
         in.connectionId = id;
         emitEvent(in);
+        if (m_fd < 0)
+            return; // stopped by a slot on that event
 
         if (m_options.dropPercent > 0 && int(m_dropRandom.bounded(100)) < m_options.dropPercent) {
             ++m_stats.datagramsDropped;

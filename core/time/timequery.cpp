@@ -1,8 +1,15 @@
 #include "timequery.h"
 
+#include "net/payloadcodec.h"
+
 #include <QHostAddress>
+#include <QPointer>
 
 namespace swb {
+
+namespace {
+constexpr int kMaxReplyBytes = 64 * 1024;
+}
 
 QString timeProtocolName(TimeProtocol protocol)
 {
@@ -78,8 +85,21 @@ TimeQuery::~TimeQuery()
 
 void TimeQuery::start(const TimeQueryRequest &request)
 {
-    if (m_running)
+    // A slot on the cancelled query's finished() may start another one: that one is cancelled too,
+    // so every start() gets its finished() and this request is the one that runs.
+    for (int round = 0; round < 8 && m_running; ++round)
         cancel();
+    if (m_running) { // a slot that always restarts: this request gives way, and says so
+        const QPointer<TimeQuery> self(this);
+        TimeQueryResult refused;
+        refused.protocol = request.protocol;
+        refused.transport = request.transport;
+        refused.error.kind = ErrorKind::Local;
+        refused.error.osError = QStringLiteral("CANCELLED");
+        refused.error.message = tr("Not started: another query took its place.");
+        emit finished(refused);
+        return;
+    }
     ++m_generation;
     m_request = request;
     m_result = TimeQueryResult();
@@ -219,6 +239,18 @@ void TimeQuery::startTcp()
     connect(probe, &TcpProbe::dataReceived, this, [this, generation](const QByteArray &bytes) {
         if (generation != m_generation)
             return;
+        // A time reply is 4 bytes and a daytime line under 100: a server that keeps sending is
+        // not one of those, and is not allowed to fill the memory.
+        if (m_reply.size() + bytes.size() > kMaxReplyBytes) {
+            SessionError e;
+            e.kind = ErrorKind::Protocol;
+            e.message = tr("The server sent more than %1 bytes; a time or daytime reply is a few bytes. It "
+                           "began with: %2")
+                            .arg(kMaxReplyBytes)
+                            .arg(PayloadCodec::toEscapedText(m_reply.left(64), 80));
+            fail(e);
+            return;
+        }
         m_reply.append(bytes);
         m_gotReply = true;
         m_replyMs = QDateTime::currentMSecsSinceEpoch();

@@ -112,10 +112,17 @@ void TestLossyUdp::percentIsClamped()
     options.dropPercent = 250; // more than everything is everything
     options.dropSeed = 1;
     ListenServer server(options);
+    QStringList notes;
+    connect(&server, &ListenServer::traced, this, [&](const TraceEvent &e) {
+        if (e.kind == TraceKind::Note && e.result.contains(QStringLiteral("dropped on purpose")))
+            notes << e.result;
+    });
     server.start();
     QVERIFY(server.isListening());
     QVERIFY(echoes(server.localEndpoint().port).isEmpty());
     QCOMPARE(server.stats().datagramsDropped, qint64(kDatagrams));
+    QVERIFY(!notes.isEmpty());
+    QVERIFY2(notes.first().contains(QStringLiteral("100%")), qPrintable(notes.first())); // not 250%
 }
 
 QTEST_GUILESS_MAIN(TestLossyUdp)

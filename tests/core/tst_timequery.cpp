@@ -8,7 +8,9 @@
 #include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <QUdpSocket>
 
 #include <cmath>
@@ -199,6 +201,34 @@ private slots:
         QCOMPARE(r.finishedCount, 1);
         QCOMPARE(r.result.error.kind, ErrorKind::Connect);
         QCOMPARE(r.result.attempts, 1);
+    }
+
+    void endlessTcpReplyIsCut()
+    {
+        // A server that streams (a wrong port, a chargen) is not a time server: the reply is cut
+        // at 64 KiB with a Protocol error, not kept until the timeout.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const QByteArray chunk(16384, 'x');
+        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&] {
+            while (QTcpSocket *s = server.nextPendingConnection()) {
+                auto *pump = new QTimer(s);
+                connect(pump, &QTimer::timeout, s, [s, chunk] {
+                    if (s->bytesToWrite() < 4 * chunk.size())
+                        s->write(chunk);
+                });
+                pump->start(1);
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+        TimeQueryRequest request;
+        request.port = QString::number(server.serverPort());
+        request.transport = Transport::Tcp;
+        request.timeoutMs = 10000;
+        const Run r = run(request);
+        QCOMPARE(r.finishedCount, 1);
+        QCOMPARE(r.result.error.kind, ErrorKind::Protocol);
+        QVERIFY2(r.result.error.message.contains(QStringLiteral("65536")), qPrintable(r.result.error.message));
     }
 
     void cancelFinishesOnce()
