@@ -1,5 +1,6 @@
 // The built binary's verbs, run with QProcess: output lines and exit codes.
 
+#include "clirun.h"
 #include "lab/locallab.h"
 #include "server/listenserver.h"
 
@@ -21,31 +22,10 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private:
-    QString m_binary = qEnvironmentVariable("SWB_BINARY");
+    QString m_binary = test::cliBinary();
+    using Run = test::CliRun;
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    Run run(const QStringList &args, int timeoutMs = 15000)
-    {
-        QProcess p;
-        p.start(m_binary, args);
-        Run r;
-        // Keep this thread's event loop running: the servers under test live on it.
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            r.err = QStringLiteral("timed out");
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
-    }
+    static Run run(const QStringList &args, int timeoutMs = 15000) { return test::runCli(args, timeoutMs); }
 
     std::unique_ptr<ListenServer> server(const QString &behaviour)
     {

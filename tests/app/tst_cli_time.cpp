@@ -1,6 +1,7 @@
 // socket-workbench time, run with QProcess against time, daytime and SNTP servers in this process
 // (on its event loop): the decoding steps with the numbers in full, the date, and the exit codes.
 
+#include "clirun.h"
 #include "server/listenserver.h"
 
 #include <QDateTime>
@@ -21,30 +22,11 @@ class TestCliTime : public QObject {
     Q_OBJECT
 
 private:
-    QString m_binary = qEnvironmentVariable("SWB_BINARY");
+    using Run = test::CliRun;
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    Run run(const QStringList &args, int timeoutMs = 15000)
+    static Run run(const QStringList &args, int timeoutMs = 15000)
     {
-        QProcess p;
-        p.start(m_binary, QStringList { QStringLiteral("time") } + args);
-        Run r;
-        // Keep this thread's event loop running: the servers under test live on it.
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            r.err = QStringLiteral("timed out");
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return test::runCli(QStringList { QStringLiteral("time") } + args, timeoutMs);
     }
 
     static std::unique_ptr<ListenServer> server(const QString &behaviour, Transport transport)

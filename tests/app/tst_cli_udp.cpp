@@ -1,6 +1,7 @@
 // socket-workbench udp, run with QProcess against UDP servers in this process (on its event loop):
 // the trace, the counters, connected and unconnected mode, loss, exit codes.
 
+#include "clirun.h"
 #include "server/listenserver.h"
 
 #include <QJsonDocument>
@@ -17,30 +18,11 @@ class TestCliUdp : public QObject {
     Q_OBJECT
 
 private:
-    QString m_binary = qEnvironmentVariable("SWB_BINARY");
+    using Run = test::CliRun;
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    Run run(const QStringList &args, int timeoutMs = 15000)
+    static Run run(const QStringList &args, int timeoutMs = 15000)
     {
-        QProcess p;
-        p.start(m_binary, QStringList { QStringLiteral("udp") } + args);
-        Run r;
-        // Keep this thread's event loop running: the servers under test live on it.
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            r.err = QStringLiteral("timed out");
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return test::runCli(QStringList { QStringLiteral("udp") } + args, timeoutMs);
     }
 
     std::unique_ptr<ListenServer> udpServer(const QString &behaviour, int dropPercent = 0)
