@@ -76,6 +76,13 @@ QFont scaledFont(const QFont &base, qreal scale, bool bold)
     return font;
 }
 
+void makeMuted(QLabel *label)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, mutedColor(palette));
+    label->setPalette(palette);
+}
+
 void makeFieldError(QLabel *label)
 {
     QPalette palette = label->palette();

@@ -30,6 +30,8 @@ QFont monospaceFont(const QFont &base, qreal scale = 1.0);
 // base scaled (and optionally bold), keeping its family.
 QFont scaledFont(const QFont &base, qreal scale, bool bold = false);
 
+// Secondary text (hints, notes): the muted colour of the label's palette.
+void makeMuted(QLabel *label);
 // Red text for a message beside a field; hidden until it has text.
 void makeFieldError(QLabel *label);
 // A boxed error message (red border and tint); hidden until it has text.

@@ -61,12 +61,10 @@ ConnectPanel::ConnectPanel(LocalLab *lab, QWidget *parent)
 {
     setObjectName(QStringLiteral("connectPanel"));
 
-    m_buffer = new TraceBuffer(this);
-    m_traceModel = new TraceModel(this);
-    m_traceModel->setCapacity(kStepCapacity);
-    m_traceStyle = new TraceStyleProxy(this);
-    m_traceStyle->setSourceModel(m_traceModel);
-    connect(m_buffer, &TraceBuffer::flushed, m_traceModel, &TraceModel::appendBatch);
+    const StepTable::Trace trace = StepTable::makeTrace(this, kStepCapacity);
+    m_buffer = trace.buffer;
+    m_traceModel = trace.model;
+    m_traceStyle = trace.styled;
 
     buildUi();
     applyFonts();
@@ -105,11 +103,6 @@ void ConnectPanel::buildUi()
         auto *label = new QLabel(text, this);
         m_headings.append(label);
         return label;
-    };
-    auto makeMuted = [](QLabel *label) {
-        QPalette palette = label->palette();
-        palette.setColor(QPalette::WindowText, Theme::mutedColor(palette));
-        label->setPalette(palette);
     };
     // --- What to connect to ---------------------------------------------------------------
     m_labServiceCombo = new QComboBox(this);
@@ -204,7 +197,7 @@ void ConnectPanel::buildUi()
     form->setColumnStretch(3, 1);
 
     // --- Both ends of the connection -------------------------------------------------------
-    auto makeEnd = [this, makeMuted](QLabel *&caption, QLabel *&value, QLabel *&python, const QString &captionText,
+    auto makeEnd = [this](QLabel *&caption, QLabel *&value, QLabel *&python, const QString &captionText,
                        const QString &objectName) {
         auto *frame = new QFrame(this);
         frame->setFrameShape(QFrame::StyledPanel);
@@ -218,7 +211,7 @@ void ConnectPanel::buildUi()
         python->setTextFormat(Qt::PlainText);
         python->setWordWrap(true);
         python->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        makeMuted(python);
+        Theme::makeMuted(python);
         auto *layout = new QVBoxLayout(frame);
         layout->addWidget(caption);
         layout->addWidget(value);
@@ -238,7 +231,7 @@ void ConnectPanel::buildUi()
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
     m_stateLabel->setWordWrap(true);
-    makeMuted(m_stateLabel);
+    Theme::makeMuted(m_stateLabel);
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
@@ -265,7 +258,7 @@ void ConnectPanel::buildUi()
         = new QLabel(tr("Connect again: the local port changes each time \u2014 the system picks a free one."), this);
     m_historyHint->setObjectName(QStringLiteral("historyHint"));
     m_historyHint->setWordWrap(true);
-    makeMuted(m_historyHint);
+    Theme::makeMuted(m_historyHint);
 
     m_historyTable = new QTableWidget(0, HistoryColumnCount, this);
     m_historyTable->setObjectName(QStringLiteral("historyTable"));

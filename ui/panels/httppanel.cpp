@@ -75,13 +75,6 @@ QString dash()
     return QStringLiteral("\u2014");
 }
 
-void makeMuted(QLabel *label)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, Theme::mutedColor(palette));
-    label->setPalette(palette);
-}
-
 QString humanBytes(qint64 n)
 {
     if (n < 1024)
@@ -138,12 +131,10 @@ HttpPanel::HttpPanel(LocalLab *lab, QWidget *parent)
     , m_lab(lab)
 {
     setObjectName(QStringLiteral("httpPanel"));
-    m_buffer = new TraceBuffer(this);
-    m_traceModel = new TraceModel(this);
-    m_traceModel->setCapacity(kStepCapacity);
-    m_traceStyle = new TraceStyleProxy(this);
-    m_traceStyle->setSourceModel(m_traceModel);
-    connect(m_buffer, &TraceBuffer::flushed, m_traceModel, &TraceModel::appendBatch);
+    const StepTable::Trace trace = StepTable::makeTrace(this, kStepCapacity);
+    m_buffer = trace.buffer;
+    m_traceModel = trace.model;
+    m_traceStyle = trace.styled;
 
     m_get = new HttpGet(this);
     connect(m_get, &HttpGet::traced, m_buffer, &TraceBuffer::append);
@@ -274,7 +265,7 @@ void HttpPanel::buildUi()
     m_notesLabel = new QLabel(this);
     m_notesLabel->setObjectName(QStringLiteral("notesLabel"));
     m_notesLabel->setWordWrap(true);
-    makeMuted(m_notesLabel);
+    Theme::makeMuted(m_notesLabel);
 
     auto *urlLabel = new QLabel(tr("&URL:"), this);
     urlLabel->setBuddy(m_urlEdit);

@@ -27,13 +27,6 @@ namespace swb {
 
 namespace {
 
-void makeMuted(QLabel *label)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, Theme::mutedColor(palette));
-    label->setPalette(palette);
-}
-
 QString protocolsText(const ServiceEntry &e)
 {
     return e.protocols.join(QLatin1Char('/'));
@@ -154,7 +147,7 @@ QWidget *LookupPanel::buildServicesTab()
     m_searchProtocolCombo->addItem(QStringLiteral("udp"), QStringLiteral("udp"));
     m_searchCount = new QLabel(page);
     m_searchCount->setObjectName(QStringLiteral("serviceSearchCount"));
-    makeMuted(m_searchCount);
+    Theme::makeMuted(m_searchCount);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(150);
@@ -257,7 +250,7 @@ QWidget *LookupPanel::buildHostsTab()
     m_cancelButton->setToolTip(tr("Stop waiting: the answer, when it comes, is ignored"));
     m_hostState = new QLabel(page);
     m_hostState->setObjectName(QStringLiteral("hostLookupState"));
-    makeMuted(m_hostState);
+    Theme::makeMuted(m_hostState);
     m_hostError = new QLabel(page);
     m_hostError->setObjectName(QStringLiteral("hostLookupError"));
     Theme::makeErrorBox(m_hostError);
@@ -408,7 +401,7 @@ QWidget *LookupPanel::buildToolsTab()
     m_toolEdit = new QLineEdit(page);
     m_toolEdit->setObjectName(QStringLiteral("addressToolEdit"));
     m_toolHint = new QLabel(page);
-    makeMuted(m_toolHint);
+    Theme::makeMuted(m_toolHint);
     m_toolError = new QLabel(page);
     m_toolError->setObjectName(QStringLiteral("addressToolError"));
     Theme::makeErrorBox(m_toolError);

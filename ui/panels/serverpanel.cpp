@@ -34,11 +34,9 @@ namespace {
 
 enum LabColumn { LabBehaviour, LabTransport, LabAddress, LabState, LabDescription, LabColumnCount };
 
-void makeMuted(QLabel *label)
+void makeMuted(QLabel *label) // and wrapped: the server panel's hints are sentences
 {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, Theme::mutedColor(palette));
-    label->setPalette(palette);
+    Theme::makeMuted(label);
     label->setWordWrap(true);
 }
 

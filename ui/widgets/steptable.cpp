@@ -1,5 +1,6 @@
 #include "widgets/steptable.h"
 
+#include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
 #include "widgets/tracestyleproxy.h"
 
@@ -11,6 +12,18 @@
 #include <memory>
 
 namespace swb::StepTable {
+
+Trace makeTrace(QObject *parent, int capacity)
+{
+    Trace t;
+    t.buffer = new TraceBuffer(parent);
+    t.model = new TraceModel(parent);
+    t.model->setCapacity(capacity);
+    t.styled = new TraceStyleProxy(parent);
+    t.styled->setSourceModel(t.model);
+    QObject::connect(t.buffer, &TraceBuffer::flushed, t.model, &TraceModel::appendBatch);
+    return t;
+}
 
 void setUp(QTableView *table, TraceStyleProxy *styled, TraceModel *source)
 {
