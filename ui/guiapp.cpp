@@ -66,11 +66,11 @@ int runGui(int &argc, char **argv)
     }
 
     auto window = std::make_unique<MainWindow>(lab.get());
-    // --panel NAME opens a panel directly (tutorial authors, screenshots): connect, server, lookup, http.
+    // --panel NAME opens a panel directly (tutorial authors, screenshots): connect, server, lookup, http, udp, time.
     const QStringList arguments = QCoreApplication::arguments();
     const qsizetype panelArg = arguments.indexOf(QStringLiteral("--panel"));
     if (panelArg > 0 && panelArg + 1 < arguments.size() && !window->showPanel(arguments.at(panelArg + 1)))
-        std::fprintf(stderr, "socket-workbench: no panel named '%s' (connect, server, lookup, http)\n",
+        std::fprintf(stderr, "socket-workbench: no panel named '%s' (connect, server, lookup, http, udp, time)\n",
             qPrintable(arguments.at(panelArg + 1)));
     std::unique_ptr<FirstExposeWatcher> watcher;
     if (exitAfterShow) {

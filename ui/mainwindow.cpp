@@ -8,6 +8,8 @@
 #include "panels/httppanel.h"
 #include "panels/lookuppanel.h"
 #include "panels/serverpanel.h"
+#include "panels/timepanel.h"
+#include "panels/udppanel.h"
 #include "widgets/panelscrollarea.h"
 
 #include <QAction>
@@ -69,6 +71,8 @@ MainWindow::MainWindow(LocalLab *lab, QWidget *parent)
     addPanel(tr("Listen Server"), new ServerPanel(m_lab, this));
     addPanel(tr("Lookup"), new LookupPanel(this));
     addPanel(tr("HTTP GET"), new HttpPanel(m_lab, this));
+    addPanel(tr("UDP"), new UdpPanel(m_lab, this));
+    addPanel(tr("Time Query"), new TimePanel(m_lab, this));
 
     updateLabStatus();
     restoreSettings();

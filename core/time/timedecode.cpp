@@ -544,7 +544,7 @@ SntpDecoding decodeSntp(QByteArrayView reply, quint64 originateT1, quint64 desti
         tr("The round trip on the network: the whole wait minus the time the server held the request.") });
     d.steps.append(
         { tr("Server clock vs local clock"), QStringLiteral("%1 / %2").arg(d.transmit.utcText, d.destination.utcText),
-            tr("The server's transmit time beside this computer's clock when the reply came; the offset above "
+            tr("The server's transmit time beside this computer's clock when the reply came; the offset \u03b8 "
                "is the better measure of the difference, since it takes the network delay out.") });
     return d;
 }

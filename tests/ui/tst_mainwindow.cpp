@@ -34,11 +34,15 @@ void TestMainWindow::panelsByName()
     QStringList titles;
     for (int i = 0; i < panels->count(); ++i)
         titles << panels->item(i)->text();
-    QCOMPARE(titles, (QStringList { "Connect & Inspect", "Listen Server", "Lookup", "HTTP GET" }));
+    QCOMPARE(titles, (QStringList { "Connect & Inspect", "Listen Server", "Lookup", "HTTP GET", "UDP", "Time Query" }));
     QVERIFY(window.showPanel(QStringLiteral("lookup")));
     QCOMPARE(panels->currentRow(), 2);
     QVERIFY(window.showPanel(QStringLiteral("http")));
     QCOMPARE(panels->currentRow(), 3);
+    QVERIFY(window.showPanel(QStringLiteral("udp")));
+    QCOMPARE(panels->currentRow(), 4);
+    QVERIFY(window.showPanel(QStringLiteral("time")));
+    QCOMPARE(panels->currentRow(), 5);
     QVERIFY(window.showPanel(QStringLiteral("server")));
     QCOMPARE(panels->currentRow(), 1);
     QVERIFY(!window.showPanel(QStringLiteral("nonsense")));

@@ -1,0 +1,600 @@
+// The UDP panel, clicked and typed into against a local lab on ephemeral ports and against UDP
+// servers made here: both modes side by side, replies from another port, a closed port, loss,
+// mojibake, the size rules, truncation, stop, and the datagram model on its own.
+
+#include "lab/locallab.h"
+#include "panels/udppanel.h"
+#include "trace/tracemodel.h"
+#include "widgets/udpdatagrammodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkDatagram>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUdpSocket>
+#include <QtTest>
+
+#include <memory>
+
+using namespace swb;
+
+class TestUdpPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void defaultsToTheLabUdpEcho();
+    void labServiceComboListsUdpServices();
+    void bothModesEchoSideBySide();
+    void replyFromAnotherPortOnlyReachesTheUnconnectedSocket();
+    void closedPortIsRefusedOnlyWhenConnected();
+    void lossyEchoMakesLossVisible();
+    void payloadIsReadInTheChosenEncoding();
+    void sizeRulesAreShown();
+    void emptyDatagramIsLegal();
+    void replyLargerThanTheBufferIsShownCut();
+    void badFieldsDisableSend();
+    void broadcastOptionIsSet();
+    void stopClosesTheSocket();
+    void boundLocalPortIsShown();
+    void worksWithoutALab();
+    void modelKeepsTheNewestRowsAndPairsRoundTrips();
+    void grabsForReview();
+
+private:
+    template<typename T> T *child(const char *name)
+    {
+        T *widget = m_panel->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no %s named %s", T::staticMetaObject.className(), name);
+        return widget;
+    }
+    void setText(const char *name, const QString &text);
+    void setTarget(const QString &host, quint16 port);
+    void setMode(UdpPanel::Mode mode);
+    void sendAndWait(int timeoutMs = 10000);
+    QString label(const char *name) { return child<QLabel>(name)->text(); }
+    QStringList stepCalls(const char *table);
+    QString cell(bool connected, int row, int column);
+
+    std::unique_ptr<LocalLab> m_lab;
+    std::unique_ptr<UdpPanel> m_panel;
+};
+
+void TestUdpPanel::initTestCase()
+{
+    m_lab = std::make_unique<LocalLab>();
+    m_lab->setEphemeralPorts(true);
+    m_lab->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->isReady(), 10000);
+    QVERIFY(m_lab->port(QStringLiteral("echo"), Transport::Udp) != 0);
+}
+
+void TestUdpPanel::init()
+{
+    m_panel = std::make_unique<UdpPanel>(m_lab.get());
+    m_panel->resize(1000, 760);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    // Quick runs: no pause between sends, a short window.
+    child<QSpinBox>("intervalSpin")->setValue(0);
+    child<QDoubleSpinBox>("windowSpin")->setValue(1.0);
+}
+
+void TestUdpPanel::cleanup()
+{
+    m_panel.reset();
+}
+
+void TestUdpPanel::cleanupTestCase()
+{
+    m_lab->stop();
+    m_lab.reset();
+}
+
+void TestUdpPanel::setText(const char *name, const QString &text)
+{
+    auto *edit = child<QLineEdit>(name);
+    edit->clear();
+    // QTest types ASCII only; other text is pasted, as a Chinese input method would commit it.
+    bool ascii = true;
+    for (QChar c : text)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        QTest::keyClicks(edit, text);
+    else
+        edit->insert(text);
+}
+
+void TestUdpPanel::setTarget(const QString &host, quint16 port)
+{
+    setText("hostEdit", host);
+    setText("portEdit", QString::number(port));
+}
+
+void TestUdpPanel::setMode(UdpPanel::Mode mode)
+{
+    auto *combo = child<QComboBox>("modeCombo");
+    combo->setCurrentIndex(combo->findData(int(mode)));
+}
+
+void TestUdpPanel::sendAndWait(int timeoutMs)
+{
+    QSignalSpy finished(m_panel.get(), &UdpPanel::runsFinished);
+    auto *button = child<QPushButton>("sendButton");
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(m_panel->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, timeoutMs);
+    QVERIFY(!m_panel->isRunning());
+}
+
+QStringList TestUdpPanel::stepCalls(const char *table)
+{
+    QAbstractItemModel *model = child<QTableView>(table)->model();
+    QStringList calls;
+    for (int row = 0; row < model->rowCount(); ++row)
+        calls << model->index(row, TraceModel::CallColumn).data().toString() + QLatin1Char(' ')
+                + model->index(row, TraceModel::ResultColumn).data().toString();
+    return calls;
+}
+
+QString TestUdpPanel::cell(bool connected, int row, int column)
+{
+    UdpDatagramModel *model = m_panel->datagramModel(connected);
+    return model->index(row, column).data().toString();
+}
+
+void TestUdpPanel::defaultsToTheLabUdpEcho()
+{
+    QCOMPARE(child<QLineEdit>("hostEdit")->text(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(
+        child<QLineEdit>("portEdit")->text(), QString::number(m_lab->port(QStringLiteral("echo"), Transport::Udp)));
+    QCOMPARE(child<QComboBox>("modeCombo")->currentData().toInt(), int(UdpPanel::Mode::Both));
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("stopButton")->isEnabled());
+    QVERIFY(child<QWidget>("unconnectedRun")->isVisible());
+    QVERIFY(child<QWidget>("connectedRun")->isVisible());
+    QVERIFY(label("sizeLabel").contains(QLatin1String("65,507")));
+    setMode(UdpPanel::Mode::Connected);
+    QVERIFY(!child<QWidget>("unconnectedRun")->isVisible());
+    QVERIFY(child<QWidget>("connectedRun")->isVisible());
+}
+
+void TestUdpPanel::labServiceComboListsUdpServices()
+{
+    auto *combo = child<QComboBox>("labServiceCombo");
+    QStringList behaviours;
+    for (int i = 0; i < combo->count(); ++i)
+        behaviours << combo->itemData(i).toString();
+    QVERIFY(behaviours.contains(QStringLiteral("echo")));
+    QVERIFY(behaviours.contains(QStringLiteral("time")));
+    QVERIFY(behaviours.contains(QStringLiteral("sntp")));
+    QVERIFY2(!behaviours.contains(QStringLiteral("http")), "http is TCP only");
+    const int time = combo->findData(QStringLiteral("time"));
+    combo->setCurrentIndex(time);
+    emit combo->activated(time);
+    QCOMPARE(
+        child<QLineEdit>("portEdit")->text(), QString::number(m_lab->port(QStringLiteral("time"), Transport::Udp)));
+    // Typing the echo's port back selects it in the list.
+    setText("portEdit", QString::number(m_lab->port(QStringLiteral("echo"), Transport::Udp)));
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("echo"));
+}
+
+void TestUdpPanel::bothModesEchoSideBySide()
+{
+    child<QSpinBox>("countSpin")->setValue(3);
+    setText("payloadEdit", QStringLiteral("ping"));
+    sendAndWait();
+    for (const bool connected : { false, true }) {
+        UdpSession *session = m_panel->session(connected);
+        QVERIFY(session);
+        const UdpSessionResult &r = session->result();
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.sent, 3);
+        QCOMPARE(r.answered, 3);
+        UdpDatagramModel *model = m_panel->datagramModel(connected);
+        QCOMPARE(model->rowCount(), 6);
+        int sentRows = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const UdpDatagramModel::Datagram &d = model->datagram(row);
+            QCOMPARE(cell(connected, row, UdpDatagramModel::PayloadColumn), QStringLiteral("ping"));
+            QCOMPARE(d.size, 4);
+            // Every datagram sent shows the round trip to its reply, as does the reply.
+            QVERIFY2(cell(connected, row, UdpDatagramModel::RttColumn).toDouble() > 0,
+                qPrintable(cell(connected, row, UdpDatagramModel::RttColumn)));
+            if (d.sent)
+                ++sentRows;
+            else
+                QVERIFY(cell(connected, row, UdpDatagramModel::IndexColumn).startsWith(QStringLiteral("\u2190 #")));
+        }
+        QCOMPARE(sentRows, 3);
+        const char *counters = connected ? "connectedCounters" : "unconnectedCounters";
+        QVERIFY2(label(counters).contains(QLatin1String("Sent 3")), qPrintable(label(counters)));
+        QVERIFY(label(counters).contains(QLatin1String("No reply 0")));
+        QVERIFY(label(connected ? "connectedState" : "unconnectedState").contains(QLatin1String("Round trip")));
+    }
+    // Two sockets, two local ports.
+    const QString unconnectedEnds = label("unconnectedEndpoints");
+    const QString connectedEnds = label("connectedEndpoints");
+    QVERIFY2(unconnectedEnds.contains(QLatin1String("getsockname): 0.0.0.0:")), qPrintable(unconnectedEnds));
+    QVERIFY2(connectedEnds.contains(QLatin1String("getsockname): 127.0.0.1:")), qPrintable(connectedEnds));
+    QVERIFY(unconnectedEnds != connectedEnds);
+    QVERIFY(m_panel->session(false)->result().local.port != m_panel->session(true)->result().local.port);
+    const QString calls = stepCalls("connectedSteps").join(QLatin1Char(' '));
+    QVERIFY2(calls.contains(QLatin1String("connect")) && calls.contains(QLatin1String("recv")), qPrintable(calls));
+    QVERIFY(stepCalls("unconnectedSteps").join(QLatin1Char(' ')).contains(QLatin1String("sendto")));
+}
+
+void TestUdpPanel::replyFromAnotherPortOnlyReachesTheUnconnectedSocket()
+{
+    // A server that answers from a different socket, as some real servers (TFTP) do.
+    QUdpSocket listener;
+    QUdpSocket answerer;
+    QVERIFY(listener.bind(QHostAddress::LocalHost, 0));
+    QVERIFY(answerer.bind(QHostAddress::LocalHost, 0));
+    connect(&listener, &QUdpSocket::readyRead, &listener, [&] {
+        while (listener.hasPendingDatagrams()) {
+            QHostAddress from;
+            quint16 port = 0;
+            QByteArray data(int(listener.pendingDatagramSize()), '\0');
+            listener.readDatagram(data.data(), data.size(), &from, &port);
+            answerer.writeDatagram(data, from, port);
+        }
+    });
+    setTarget(QStringLiteral("127.0.0.1"), listener.localPort());
+    sendAndWait();
+    const UdpSessionResult &unconnected = m_panel->session(false)->result();
+    QCOMPARE(unconnected.received, 1);
+    QCOMPARE(unconnected.replies.first().sender.port, answerer.localPort());
+    QCOMPARE(cell(false, 1, UdpDatagramModel::PeerColumn), QStringLiteral("127.0.0.1:%1").arg(answerer.localPort()));
+    // The connected socket's kernel drops a datagram that does not come from its peer.
+    const UdpSessionResult &connected = m_panel->session(true)->result();
+    QCOMPARE(connected.sent, 1);
+    QCOMPARE(connected.received, 0);
+    QVERIFY(label("connectedCounters").contains(QLatin1String("No reply 1")));
+    QVERIFY(label("connectedCounters").contains(QLatin1String("100.0 % lost")));
+}
+
+void TestUdpPanel::closedPortIsRefusedOnlyWhenConnected()
+{
+    quint16 port = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        port = probe.localPort();
+    }
+    setTarget(QStringLiteral("127.0.0.1"), port);
+    child<QSpinBox>("countSpin")->setValue(2);
+    sendAndWait();
+    auto *connectedError = child<QLabel>("connectedError");
+    QVERIFY(connectedError->isVisible());
+    QVERIFY2(connectedError->text().contains(QLatin1String("ECONNREFUSED")), qPrintable(connectedError->text()));
+    QVERIFY(connectedError->text().contains(QLatin1String("ICMP")));
+    // The unconnected socket never hears of it: its datagrams are simply unanswered.
+    QVERIFY(!child<QLabel>("unconnectedError")->isVisible());
+    QCOMPARE(m_panel->session(false)->result().sent, 2);
+    QVERIFY(label("unconnectedCounters").contains(QLatin1String("No reply 2")));
+    const QString steps = stepCalls("unconnectedSteps").join(QLatin1Char(' '));
+    QVERIFY2(steps.contains(QLatin1String("no reply to 2 datagram")), qPrintable(steps));
+}
+
+void TestUdpPanel::lossyEchoMakesLossVisible()
+{
+    const QString labPort = child<QLineEdit>("portEdit")->text();
+    child<QSpinBox>("lossySpin")->setValue(50);
+    child<QCheckBox>("lossyCheck")->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLineEdit>("portEdit")->text() != labPort, 10000);
+    QTRY_VERIFY(label("lossyLabel").contains(QLatin1String("50 %")));
+    QVERIFY(child<QLabel>("lossyLabel")->isVisible());
+    setMode(UdpPanel::Mode::Unconnected);
+    child<QSpinBox>("countSpin")->setValue(60);
+    child<QDoubleSpinBox>("windowSpin")->setValue(0.5);
+    sendAndWait();
+    const UdpSessionResult &r = m_panel->session(false)->result();
+    QCOMPARE(r.sent, 60);
+    // 60 datagrams at 50 %: all or none coming back has a chance of 2^-59.
+    QVERIFY2(r.answered > 0 && r.answered < 60, qPrintable(QString::number(r.answered)));
+    QCOMPARE(r.unanswered, 60 - r.answered);
+    QVERIFY(label("unconnectedCounters").contains(QStringLiteral("No reply %1").arg(60 - r.answered)));
+
+    // A new share restarts the server on a new port.
+    const QString lossyPort = child<QLineEdit>("portEdit")->text();
+    child<QSpinBox>("lossySpin")->setValue(100);
+    QTRY_VERIFY_WITH_TIMEOUT(label("lossyLabel").contains(QLatin1String("100 %")), 10000);
+    child<QSpinBox>("countSpin")->setValue(5);
+    sendAndWait();
+    QCOMPARE(m_panel->session(false)->result().answered, 0);
+    Q_UNUSED(lossyPort);
+
+    // Turning it off goes back to the lab's echo.
+    child<QCheckBox>("lossyCheck")->setChecked(false);
+    QCOMPARE(child<QLineEdit>("portEdit")->text(), labPort);
+    QVERIFY(!child<QLabel>("lossyLabel")->isVisible());
+}
+
+void TestUdpPanel::payloadIsReadInTheChosenEncoding()
+{
+    setMode(UdpPanel::Mode::Unconnected);
+    setText("payloadEdit", QStringLiteral("\u4f60\u597d")); // 你好, sent as UTF-8: e4 bd a0 e5 a5 bd
+    sendAndWait();
+    QCOMPARE(m_panel->session(false)->result().received, 1);
+    QCOMPARE(cell(false, 1, UdpDatagramModel::PayloadColumn), QStringLiteral("\u4f60\u597d"));
+    QVERIFY(!child<QLabel>("encodingHint")->isVisible());
+    auto *encoding = child<QComboBox>("encodingCombo");
+    encoding->setCurrentIndex(encoding->findData(QByteArray("GBK")));
+    // The same six bytes read as GBK: the classic mojibake.
+    QCOMPARE(cell(false, 1, UdpDatagramModel::PayloadColumn), QStringLiteral("\u6d63\u72b2\u30bd"));
+    QVERIFY(child<QLabel>("encodingHint")->isVisible());
+    QVERIFY(label("encodingHint").contains(QLatin1String("mojibake")));
+    encoding->setCurrentIndex(encoding->findData(QByteArray("ISO-8859-1")));
+    QCOMPARE(cell(false, 1, UdpDatagramModel::PayloadColumn), QStringLiteral("\u00e4\u00bd\u00a0\u00e5\u00a5\u00bd"));
+    // Control bytes are shown as symbols, not as nothing.
+    encoding->setCurrentIndex(0);
+    setText("payloadEdit", QStringLiteral("a\\r\\n\\x00"));
+    sendAndWait();
+    QCOMPARE(cell(false, 1, UdpDatagramModel::PayloadColumn), QStringLiteral("a\u240d\u240a\u2400"));
+}
+
+void TestUdpPanel::sizeRulesAreShown()
+{
+    auto *payloadMode = child<QComboBox>("payloadModeCombo");
+    payloadMode->setCurrentIndex(2); // a size
+    setText("payloadEdit", QStringLiteral("65507"));
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(label("sizeLabel").contains(QLatin1String("65,507 bytes in each datagram")));
+    setText("payloadEdit", QStringLiteral("65508"));
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(child<QLabel>("payloadError")->isVisible());
+    QVERIFY2(label("payloadError").contains(QLatin1String("IPv4"))
+            && label("payloadError").contains(QLatin1String("EMSGSIZE")),
+        qPrintable(label("payloadError")));
+    // IPv6's limit is 20 bytes higher.
+    auto *family = child<QComboBox>("familyCombo");
+    family->setCurrentIndex(family->findData(int(AddressFamily::IPv6)));
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+    setText("payloadEdit", QStringLiteral("65528"));
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(label("payloadError").contains(QLatin1String("65,527")));
+    setText("payloadEdit", QStringLiteral("many"));
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+
+    // The largest IPv4 datagram really goes and comes back whole.
+    family->setCurrentIndex(0);
+    setText("payloadEdit", QStringLiteral("65507"));
+    setMode(UdpPanel::Mode::Unconnected);
+    sendAndWait();
+    const UdpSessionResult &r = m_panel->session(false)->result();
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    QCOMPARE(r.received, 1);
+    QCOMPARE(r.replies.first().size, 65507);
+    QCOMPARE(cell(false, 1, UdpDatagramModel::SizeColumn), QStringLiteral("65507"));
+}
+
+void TestUdpPanel::emptyDatagramIsLegal()
+{
+    setText("payloadEdit", QString());
+    QVERIFY(label("sizeLabel").contains(QLatin1String("empty datagram")));
+    setMode(UdpPanel::Mode::Unconnected);
+    sendAndWait();
+    const UdpSessionResult &r = m_panel->session(false)->result();
+    QCOMPARE(r.sent, 1);
+    QCOMPARE(r.received, 1);
+    QCOMPARE(cell(false, 0, UdpDatagramModel::SizeColumn), QStringLiteral("0"));
+    QCOMPARE(cell(false, 1, UdpDatagramModel::SizeColumn), QStringLiteral("0"));
+}
+
+void TestUdpPanel::replyLargerThanTheBufferIsShownCut()
+{
+    setMode(UdpPanel::Mode::Unconnected);
+    setText("payloadEdit", QStringLiteral("hello"));
+    child<QSpinBox>("bufferSpin")->setValue(3);
+    sendAndWait();
+    QCOMPARE(cell(false, 1, UdpDatagramModel::SizeColumn), QStringLiteral("5 (cut to 3)"));
+    QCOMPARE(cell(false, 1, UdpDatagramModel::PayloadColumn), QStringLiteral("hel"));
+    QVERIFY2(label("unconnectedCounters").contains(QLatin1String("Cut 1")), qPrintable(label("unconnectedCounters")));
+}
+
+void TestUdpPanel::badFieldsDisableSend()
+{
+    auto *send = child<QPushButton>("sendButton");
+    setText("hostEdit", QStringLiteral("no such host"));
+    QVERIFY(!send->isEnabled());
+    QVERIFY(child<QLabel>("hostError")->isVisible());
+    setText("hostEdit", QStringLiteral("127.0.0.1"));
+    QVERIFY(send->isEnabled());
+    setText("portEdit", QStringLiteral("70000"));
+    QVERIFY(!send->isEnabled());
+    QVERIFY(child<QLabel>("portError")->isVisible());
+    setText("portEdit", QStringLiteral("nosuchservice"));
+    QVERIFY(!send->isEnabled());
+    setText("portEdit", QStringLiteral("echo")); // getservbyname("echo", "udp") is 7
+    QVERIFY(send->isEnabled());
+    child<QComboBox>("payloadModeCombo")->setCurrentIndex(1);
+    setText("payloadEdit", QStringLiteral("4g"));
+    QVERIFY(!send->isEnabled());
+    QVERIFY(child<QLabel>("payloadError")->isVisible());
+    setText("payloadEdit", QStringLiteral("68 69"));
+    QVERIFY(send->isEnabled());
+    QVERIFY(label("sizeLabel").contains(QLatin1String("2 bytes")));
+    setText("groupEdit", QStringLiteral("10.0.0.1"));
+    QVERIFY(!send->isEnabled());
+    QVERIFY(child<QLabel>("lanError")->text().contains(QLatin1String("not a multicast group")));
+    QVERIFY(child<QWidget>("lanError")->isVisible()); // the options open to show it
+    setText("groupEdit", QStringLiteral("239.1.2.3"));
+    QVERIFY(send->isEnabled());
+}
+
+void TestUdpPanel::broadcastOptionIsSet()
+{
+    QTest::mouseClick(child<QPushButton>("lanButton"), Qt::LeftButton);
+    QVERIFY(child<QCheckBox>("broadcastCheck")->isVisible());
+    child<QCheckBox>("broadcastCheck")->setChecked(true);
+    child<QSpinBox>("ttlSpin")->setValue(3);
+    setMode(UdpPanel::Mode::Unconnected);
+    sendAndWait();
+    const QString calls = stepCalls("unconnectedSteps").join(QLatin1Char(' '));
+    QVERIFY2(calls.contains(QLatin1String("SO_BROADCAST")), qPrintable(calls));
+    QVERIFY2(calls.contains(QLatin1String("IP_MULTICAST_TTL")), qPrintable(calls));
+    QCOMPARE(m_panel->session(false)->result().received, 1);
+}
+
+void TestUdpPanel::stopClosesTheSocket()
+{
+    child<QSpinBox>("countSpin")->setValue(100);
+    child<QSpinBox>("intervalSpin")->setValue(1000);
+    QSignalSpy finished(m_panel.get(), &UdpPanel::runsFinished);
+    QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+    auto *stop = child<QPushButton>("stopButton");
+    QVERIFY(stop->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->session(false)->result().sent >= 1, 5000);
+    QTRY_VERIFY(label("unconnectedState").contains(QLatin1String("Sending: 1 of 100")));
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(label("unconnectedState").startsWith(QLatin1String("Stopped")));
+    QVERIFY(label("connectedState").startsWith(QLatin1String("Stopped")));
+    QVERIFY(!child<QLabel>("unconnectedError")->isVisible());
+    QVERIFY(m_panel->session(false)->result().sent < 100);
+}
+
+void TestUdpPanel::boundLocalPortIsShown()
+{
+    quint16 free = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        free = probe.localPort();
+    }
+    setMode(UdpPanel::Mode::Unconnected);
+    child<QSpinBox>("localPortSpin")->setValue(free);
+    sendAndWait();
+    QCOMPARE(m_panel->session(false)->result().local.port, free);
+    QVERIFY2(label("unconnectedEndpoints").contains(QStringLiteral(":%1").arg(free)),
+        qPrintable(label("unconnectedEndpoints")));
+    QVERIFY(stepCalls("unconnectedSteps").join(QLatin1Char(' ')).contains(QLatin1String("bind")));
+}
+
+void TestUdpPanel::worksWithoutALab()
+{
+    m_panel = std::make_unique<UdpPanel>(nullptr);
+    m_panel->show();
+    QVERIFY(!child<QComboBox>("labServiceCombo")->isEnabled());
+    QCOMPARE(child<QLineEdit>("portEdit")->text(), QString::number(UdpPanel::kFallbackPort));
+    QUdpSocket echo;
+    QVERIFY(echo.bind(QHostAddress::LocalHost, 0));
+    connect(&echo, &QUdpSocket::readyRead, &echo, [&echo] {
+        while (echo.hasPendingDatagrams()) {
+            const QNetworkDatagram d = echo.receiveDatagram();
+            echo.writeDatagram(d.makeReply(d.data()));
+        }
+    });
+    child<QSpinBox>("intervalSpin")->setValue(0);
+    setTarget(QStringLiteral("127.0.0.1"), echo.localPort());
+    sendAndWait();
+    QCOMPARE(m_panel->session(true)->result().answered, 1);
+}
+
+void TestUdpPanel::modelKeepsTheNewestRowsAndPairsRoundTrips()
+{
+    UdpDatagramModel model;
+    model.setCapacity(10);
+    QVector<UdpDatagramModel::Datagram> batch;
+    for (int i = 1; i <= 8; ++i) {
+        UdpDatagramModel::Datagram d;
+        d.index = i;
+        d.payload = "x";
+        d.size = 1;
+        batch.append(d);
+    }
+    model.append(batch);
+    QCOMPARE(model.rowCount(), 8);
+    // A reply in a later batch fills in its send's round trip.
+    UdpDatagramModel::Datagram reply;
+    reply.sent = false;
+    reply.index = 8;
+    reply.rttNs = 1500000;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.append({ reply });
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(7, UdpDatagramModel::RttColumn).data().toString(), QStringLiteral("1.500"));
+    QCOMPARE(model.index(8, UdpDatagramModel::RttColumn).data().toString(), QStringLiteral("1.500"));
+    // Past the capacity the oldest rows go; a reply to a send no longer shown still gets its row.
+    batch.clear();
+    for (int i = 9; i <= 12; ++i) {
+        UdpDatagramModel::Datagram d;
+        d.index = i;
+        batch.append(d);
+    }
+    model.append(batch);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.droppedRows(), 3);
+    QCOMPARE(model.index(0, UdpDatagramModel::IndexColumn).data().toString(), QStringLiteral("\u2192 #4"));
+    reply.index = 1;
+    model.append({ reply });
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.index(9, UdpDatagramModel::IndexColumn).data().toString(), QStringLiteral("\u2190 #1"));
+    // A batch larger than the whole capacity keeps its newest rows.
+    batch.clear();
+    for (int i = 100; i < 125; ++i) {
+        UdpDatagramModel::Datagram d;
+        d.index = i;
+        batch.append(d);
+    }
+    model.append(batch);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.index(0, UdpDatagramModel::IndexColumn).data().toString(), QStringLiteral("\u2192 #115"));
+    QCOMPARE(model.index(9, UdpDatagramModel::IndexColumn).data().toString(), QStringLiteral("\u2192 #124"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.droppedRows(), 0);
+}
+
+void TestUdpPanel::grabsForReview()
+{
+    // Pictures for a person to look at (not compared): kept in SWB_GRAB_DIR when it is set, else
+    // written to a temporary folder so the path is exercised every run.
+    QTemporaryDir scratch;
+    const QString dir
+        = qEnvironmentVariableIsEmpty("SWB_GRAB_DIR") ? scratch.path() : qEnvironmentVariable("SWB_GRAB_DIR");
+    m_panel->resize(920, 650); // about what a 1100x720 window leaves for the panel
+    child<QSpinBox>("countSpin")->setValue(5);
+    child<QSpinBox>("intervalSpin")->setValue(20);
+    setText("payloadEdit", QStringLiteral("\u4f60\u597d hello"));
+    sendAndWait();
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/udp-both.png")));
+
+    quint16 closed = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        closed = probe.localPort();
+    }
+    setTarget(QStringLiteral("127.0.0.1"), closed);
+    child<QSpinBox>("countSpin")->setValue(2);
+    sendAndWait();
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/udp-refused.png")));
+
+    auto *encoding = child<QComboBox>("encodingCombo");
+    encoding->setCurrentIndex(encoding->findData(QByteArray("GBK")));
+    child<QSpinBox>("lossySpin")->setValue(40);
+    child<QCheckBox>("lossyCheck")->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(label("lossyLabel").contains(QLatin1String("40 %")), 10000);
+    child<QSpinBox>("countSpin")->setValue(20);
+    child<QSpinBox>("intervalSpin")->setValue(5);
+    sendAndWait();
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/udp-lossy-gbk.png")));
+}
+
+QTEST_MAIN(TestUdpPanel)
+#include "tst_udppanel.moc"
