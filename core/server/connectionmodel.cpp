@@ -1,5 +1,7 @@
 #include "server/connectionmodel.h"
 
+#include "server/listenserver.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -241,6 +243,8 @@ void ConnectionModel::apply(const TraceEvent &e, int *firstChanged, int *lastCha
     }
     if (bytes && (e.call == QLatin1String("recvfrom") || e.call == QLatin1String("sendto")))
         ++(e.kind == TraceKind::Received ? m_counters.datagramsIn : m_counters.datagramsOut);
+    if (e.kind == TraceKind::Note && e.call == ListenServer::lossyDropCall())
+        ++m_counters.datagramsDropped;
     if (e.connectionId <= 0)
         return;
     if (e.kind == TraceKind::Opened)

@@ -41,6 +41,7 @@ public:
         qint64 bytesOut = 0;
         qint64 datagramsIn = 0;
         qint64 datagramsOut = 0;
+        qint64 datagramsDropped = 0; // UDP: received, then dropped on purpose (lossy)
         qint64 senders = 0; // UDP: distinct senders seen
     };
 

@@ -241,7 +241,7 @@ void ListenServer::onDatagramReadable()
 
         if (m_options.dropPercent > 0 && int(m_dropRandom.bounded(100)) < m_options.dropPercent) {
             ++m_stats.datagramsDropped;
-            TraceEvent dropped = m_clock.make(TraceKind::Note, QString(), QString(),
+            TraceEvent dropped = m_clock.make(TraceKind::Note, lossyDropCall(), QString(),
                 tr("dropped on purpose (lossy: %1% of datagrams are lost), as a busy network might")
                     .arg(m_options.dropPercent));
             dropped.local = m_local;

@@ -48,6 +48,9 @@ struct ListenServerStats {
 class ListenServer : public QObject {
     Q_OBJECT
 public:
+    // The call name of the Note a lossy server traces for each datagram it drops on purpose, so
+    // views can count them.
+    static QString lossyDropCall() { return QStringLiteral("drop"); }
     explicit ListenServer(const ListenServerOptions &options, QObject *parent = nullptr);
     ~ListenServer() override;
 

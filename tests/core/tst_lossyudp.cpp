@@ -1,6 +1,7 @@
 // The UDP server's "lossy" option (ListenServerOptions::dropPercent, serve --drop): the share of
 // datagrams it drops on purpose, chosen by a seeded generator so the test knows which ones.
 
+#include "server/connectionmodel.h"
 #include "server/listenserver.h"
 
 #include <QRandomGenerator>
@@ -82,7 +83,9 @@ void TestLossyUdp::dropsTheChosenShare()
     options.dropSeed = seed;
     ListenServer server(options);
     int droppedNotes = 0;
+    QVector<TraceEvent> events;
     connect(&server, &ListenServer::traced, this, [&](const TraceEvent &e) {
+        events.append(e);
         if (e.kind == TraceKind::Note && e.result.contains(QStringLiteral("dropped on purpose")))
             ++droppedNotes;
     });
@@ -101,6 +104,11 @@ void TestLossyUdp::dropsTheChosenShare()
     QCOMPARE(server.stats().datagramsIn, qint64(kDatagrams));
     QCOMPARE(server.stats().datagramsDropped, qint64(kDatagrams - expected.size()));
     QCOMPARE(droppedNotes, kDatagrams - int(expected.size()));
+    // The Listen Server panel's counters line reads its numbers from the same events.
+    ConnectionModel model(Transport::Udp);
+    model.addEvents(events);
+    QCOMPARE(model.counters().datagramsIn, qint64(kDatagrams));
+    QCOMPARE(model.counters().datagramsDropped, server.stats().datagramsDropped);
     if (percent == 33) // about a third, not all or none
         QVERIFY(expected.size() > kDatagrams / 2 && expected.size() < kDatagrams * 5 / 6);
 }

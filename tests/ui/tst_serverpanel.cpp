@@ -53,6 +53,7 @@ private slots:
     void portInUseSuggestsAnother();
     void restartWithoutReuseAddressFails();
     void udpListsSendersAndReplies();
+    void lossyUdpCountsWhatItDrops();
     void severalServersHaveTheirOwnTabs();
     void labServersAreListed();
     void grabsForReview();
@@ -479,6 +480,23 @@ void TestServerPanel::udpListsSendersAndReplies()
     QTRY_VERIFY(socket.hasPendingDatagrams());
     QCOMPARE(socket.receiveDatagram().data(), QByteArray("from the operator\n"));
     QVERIFY(child<QPlainTextEdit>(console, "clientCommandText")->toPlainText().startsWith(QLatin1String("nc -u")));
+}
+
+void TestServerPanel::lossyUdpCountsWhatItDrops()
+{
+    child<QSpinBox>("serverDropSpin")->setValue(100);
+    ServerConsole *console = startFromForm(QStringLiteral("echo"), Transport::Udp);
+    QVERIFY(console);
+    QCOMPARE(console->session()->options().dropPercent, 100);
+    QUdpSocket socket;
+    QVERIFY(socket.bind(QHostAddress::LocalHost, 0));
+    for (int i = 0; i < 3; ++i)
+        socket.writeDatagram("ping", QHostAddress::LocalHost, console->session()->localEndpoint().port);
+    auto *counters = child<QLabel>(console, "serverCountersLabel");
+    QTRY_VERIFY2(counters->text().contains(QLatin1String("lost on purpose 3 (100 %)")), qPrintable(counters->text()));
+    QVERIFY(counters->text().contains(QLatin1String("datagrams in 3")));
+    QVERIFY(counters->text().contains(QLatin1String("datagrams out 0")));
+    QVERIFY(!socket.hasPendingDatagrams());
 }
 
 void TestServerPanel::severalServersHaveTheirOwnTabs()

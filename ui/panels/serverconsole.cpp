@@ -561,13 +561,18 @@ void ServerConsole::updateCounters()
                                      .arg(c.bytesIn)
                                      .arg(c.bytesOut));
     } else {
-        m_countersLabel->setText(tr("Senders %1 \u00b7 datagrams in %2 \u00b7 datagrams out %3 \u00b7 bytes in %4 "
-                                    "\u00b7 bytes out %5")
-                                     .arg(c.senders)
-                                     .arg(c.datagramsIn)
-                                     .arg(c.datagramsOut)
-                                     .arg(c.bytesIn)
-                                     .arg(c.bytesOut));
+        QString text = tr("Senders %1 \u00b7 datagrams in %2 \u00b7 datagrams out %3 \u00b7 bytes in %4 "
+                          "\u00b7 bytes out %5")
+                           .arg(c.senders)
+                           .arg(c.datagramsIn)
+                           .arg(c.datagramsOut)
+                           .arg(c.bytesIn)
+                           .arg(c.bytesOut);
+        if (m_session->options().dropPercent > 0 || c.datagramsDropped > 0)
+            text += tr(" \u00b7 lost on purpose %1 (%2 %)")
+                        .arg(c.datagramsDropped)
+                        .arg(m_session->options().dropPercent);
+        m_countersLabel->setText(text);
     }
 }
 
