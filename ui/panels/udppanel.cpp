@@ -916,7 +916,7 @@ void UdpPanel::flushPending()
 void UdpPanel::updateCounters(Run &run)
 {
     if (!run.session) {
-        run.endpoints->setText(dash());
+        run.endpoints->setText(tr("Not sent yet: this socket's two ends show here."));
         run.counters->setText(tr("Sent 0 \u00b7 Received 0"));
         return;
     }
