@@ -378,7 +378,14 @@ void TimeQuery::decode(const QByteArray &reply, qint64 replyMs)
         }
         if (m_result.serverTime.isValid()) {
             m_result.differenceKnown = true;
-            m_result.differenceSeconds = double(m_result.serverTime.toMSecsSinceEpoch() - replyMs) / 1000.0;
+            const qint64 serverMs = m_result.serverTime.toMSecsSinceEpoch();
+            if (serverMs % 1000 == 0) {
+                // A text in whole seconds: compare it with the local clock cut to the second too, or a
+                // server that agrees would look up to a second behind.
+                m_result.differenceSeconds = double(serverMs / 1000 - replyMs / 1000);
+            } else {
+                m_result.differenceSeconds = double(serverMs - replyMs) / 1000.0;
+            }
         }
         m_result.daytime = std::move(d);
         break;

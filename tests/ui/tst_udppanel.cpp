@@ -3,6 +3,7 @@
 // mojibake, the size rules, truncation, stop, and the datagram model on its own.
 
 #include "lab/locallab.h"
+#include "lookup/privacy.h"
 #include "panels/udppanel.h"
 #include "trace/tracemodel.h"
 #include "widgets/udpdatagrammodel.h"
@@ -48,6 +49,11 @@ private slots:
     void stopClosesTheSocket();
     void boundLocalPortIsShown();
     void worksWithoutALab();
+    void bindingOnePortNeedsOneMode();
+    void errorsFoundBySendingMarkTheirFieldOnce();
+    void addressesAreMaskedWhenHidden();
+    void newSendClearsTheOldColumns();
+    void progressFollowsTheRunningRequest();
     void modelKeepsTheNewestRowsAndPairsRoundTrips();
     void grabsForReview();
 
@@ -308,14 +314,25 @@ void TestUdpPanel::lossyEchoMakesLossVisible()
     QCOMPARE(r.unanswered, 60 - r.answered);
     QVERIFY(label("unconnectedCounters").contains(QStringLiteral("No reply %1").arg(60 - r.answered)));
 
-    // A new share restarts the server on a new port.
+    // A new share restarts the server on a new port; Send waits for it to listen.
     const QString lossyPort = child<QLineEdit>("portEdit")->text();
     child<QSpinBox>("lossySpin")->setValue(100);
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(label("lossyLabel").contains(QLatin1String("100 %")), 10000);
+    QVERIFY(child<QLineEdit>("portEdit")->text() != lossyPort);
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+    // Both modes: the connected socket hears no ICMP port-unreachable, so a server is there, and it
+    // drops everything.
+    setMode(UdpPanel::Mode::Both);
     child<QSpinBox>("countSpin")->setValue(5);
     sendAndWait();
-    QCOMPARE(m_panel->session(false)->result().answered, 0);
-    Q_UNUSED(lossyPort);
+    for (const bool connected : { false, true }) {
+        const UdpSessionResult &all = m_panel->session(connected)->result();
+        QVERIFY2(all.ok(), qPrintable(all.error.message));
+        QCOMPARE(all.sent, 5);
+        QCOMPARE(all.answered, 0);
+    }
+    QVERIFY(!child<QLabel>("connectedError")->isVisible());
 
     // Turning it off goes back to the lab's echo.
     child<QCheckBox>("lossyCheck")->setChecked(false);
@@ -403,6 +420,14 @@ void TestUdpPanel::replyLargerThanTheBufferIsShownCut()
     QCOMPARE(cell(false, 1, UdpDatagramModel::SizeColumn), QStringLiteral("5 (cut to 3)"));
     QCOMPARE(cell(false, 1, UdpDatagramModel::PayloadColumn), QStringLiteral("hel"));
     QVERIFY2(label("unconnectedCounters").contains(QLatin1String("Cut 1")), qPrintable(label("unconnectedCounters")));
+    // A buffer larger than what the table shows of a payload: the size says what the buffer took.
+    child<QComboBox>("payloadModeCombo")->setCurrentIndex(2);
+    setText("payloadEdit", QStringLiteral("2000"));
+    child<QSpinBox>("bufferSpin")->setValue(1000);
+    sendAndWait();
+    QCOMPARE(cell(false, 1, UdpDatagramModel::SizeColumn), QStringLiteral("2000 (cut to 1000)"));
+    // The form offers no buffer larger than a datagram can be.
+    QCOMPARE(child<QSpinBox>("bufferSpin")->maximum(), 65536);
 }
 
 void TestUdpPanel::badFieldsDisableSend()
@@ -503,6 +528,85 @@ void TestUdpPanel::worksWithoutALab()
     setTarget(QStringLiteral("127.0.0.1"), echo.localPort());
     sendAndWait();
     QCOMPARE(m_panel->session(true)->result().answered, 1);
+}
+
+void TestUdpPanel::bindingOnePortNeedsOneMode()
+{
+    child<QSpinBox>("localPortSpin")->setValue(40000);
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(child<QLabel>("bindError")->isVisible());
+    QVERIFY(label("bindError").contains(QLatin1String("two sockets cannot bind the same port")));
+    setMode(UdpPanel::Mode::Connected);
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(!child<QLabel>("bindError")->isVisible());
+}
+
+void TestUdpPanel::errorsFoundBySendingMarkTheirFieldOnce()
+{
+    // A multicast group of the other family: only the socket can tell, at setsockopt time.
+    setText("hostEdit", QStringLiteral("::1"));
+    setText("groupEdit", QStringLiteral("239.1.2.3"));
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QSignalSpy finished(m_panel.get(), &UdpPanel::runsFinished);
+    QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+    QTRY_VERIFY(!m_panel->isRunning());
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 1); // once for the Send, not once per socket
+    QVERIFY(child<QLabel>("connectedError")->isVisible());
+    QVERIFY(child<QLabel>("lanError")->isVisible());
+    QVERIFY2(label("lanError").contains(QLatin1String("239.1.2.3")), qPrintable(label("lanError")));
+    // No loss is claimed for a run that never sent.
+    QVERIFY(!label("connectedCounters").contains(QLatin1String("lost")));
+}
+
+void TestUdpPanel::addressesAreMaskedWhenHidden()
+{
+    Privacy::instance()->setEnabled(true);
+    const auto restore = qScopeGuard([] { Privacy::instance()->setEnabled(false); });
+    // A field message that quotes an address.
+    setText("groupEdit", QStringLiteral("192.168.1.20"));
+    QVERIFY(child<QLabel>("lanError")->isVisible());
+    QVERIFY2(!label("lanError").contains(QLatin1String("192.168.1.20")), qPrintable(label("lanError")));
+    QVERIFY(label("lanError").contains(QStringLiteral("\u00abIPv4\u00bb")));
+    // An error box from the socket that quotes one.
+    setText("hostEdit", QStringLiteral("::1"));
+    setText("groupEdit", QStringLiteral("239.1.2.3"));
+    sendAndWait();
+    const QString error = label("connectedError");
+    QVERIFY2(error.contains(QStringLiteral("\u00abIPv4\u00bb")) && !error.contains(QLatin1String("239.1.2.3")),
+        qPrintable(error));
+    // Turned off, the real text comes back.
+    Privacy::instance()->setEnabled(false);
+    QVERIFY(label("connectedError").contains(QLatin1String("239.1.2.3")));
+}
+
+void TestUdpPanel::newSendClearsTheOldColumns()
+{
+    sendAndWait();
+    QVERIFY(label("unconnectedCounters").contains(QLatin1String("Sent 1")));
+    setMode(UdpPanel::Mode::Connected);
+    sendAndWait();
+    setMode(UdpPanel::Mode::Both);
+    // The unconnected column took no part in the last Send: nothing of the one before stays.
+    QVERIFY2(label("unconnectedCounters").contains(QLatin1String("Sent 0")), qPrintable(label("unconnectedCounters")));
+    QVERIFY(label("unconnectedEndpoints").startsWith(QLatin1String("Not sent yet")));
+    QCOMPARE(m_panel->datagramModel(false)->rowCount(), 0);
+    QVERIFY(label("connectedCounters").contains(QLatin1String("Sent 1")));
+}
+
+void TestUdpPanel::progressFollowsTheRunningRequest()
+{
+    setMode(UdpPanel::Mode::Unconnected);
+    child<QSpinBox>("countSpin")->setValue(100);
+    child<QSpinBox>("intervalSpin")->setValue(1000);
+    QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+    QTRY_VERIFY(label("unconnectedState").contains(QLatin1String("of 100")));
+    child<QSpinBox>("countSpin")->setValue(3); // the next Send's count, not this one's
+    QTest::qWait(60);
+    m_panel->flushPending();
+    QVERIFY2(label("unconnectedState").contains(QLatin1String("of 100")), qPrintable(label("unconnectedState")));
+    QTest::mouseClick(child<QPushButton>("stopButton"), Qt::LeftButton);
+    QTRY_VERIFY(!m_panel->isRunning());
 }
 
 void TestUdpPanel::modelKeepsTheNewestRowsAndPairsRoundTrips()

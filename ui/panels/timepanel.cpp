@@ -586,9 +586,9 @@ bool TimePanel::validate()
         if (!port.ok())
             portError = port.error;
     }
-    m_hostError->setText(host.ok() ? QString() : host.error.message);
+    PrivacyText::setText(m_hostError, host.ok() ? QString() : host.error.message);
     m_hostError->setVisible(!host.ok());
-    m_portError->setText(portError.message);
+    PrivacyText::setText(m_portError, portError.message);
     m_portError->setVisible(portError.isError());
     return host.ok() && !portError.isError();
 }
@@ -715,18 +715,19 @@ void TimePanel::onFinished(const TimeQueryResult &result)
             result.attempts > 0
                 ? tr("No time from %1 after %2 of %3 attempts.").arg(who).arg(result.attempts).arg(m_running.retries)
                 : tr("Not asked: see the message below."));
-        if (result.error.kind == ErrorKind::Usage) {
-            QLabel *field = result.error.field == QLatin1String("host") ? m_hostError
-                : result.error.field == QLatin1String("port")           ? m_portError
-                                                                        : nullptr;
-            if (field) {
-                field->setText(result.error.message);
-                field->show();
-            }
-        }
     }
     m_stopButton->setEnabled(false);
     m_askButton->setEnabled(validate());
+    // A field the session found wrong (after the form's own checks) is marked too.
+    if (!result.ok() && result.error.kind == ErrorKind::Usage) {
+        QLabel *field = result.error.field == QLatin1String("host") ? m_hostError
+            : result.error.field == QLatin1String("port")           ? m_portError
+                                                                    : nullptr;
+        if (field) {
+            PrivacyText::setText(field, result.error.message);
+            field->show();
+        }
+    }
 }
 
 // --- Display -----------------------------------------------------------------------------------
@@ -845,7 +846,7 @@ void TimePanel::showClocks(const TimeQueryResult &result)
 
 void TimePanel::showError(const SessionError &error)
 {
-    m_errorLabel->setText(Theme::errorHtml(error));
+    PrivacyText::setText(m_errorLabel, Theme::errorHtml(error));
     m_errorLabel->show();
 }
 

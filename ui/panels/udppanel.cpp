@@ -1,6 +1,7 @@
 #include "panels/udppanel.h"
 
 #include "lab/locallab.h"
+#include "lookup/privacy.h"
 #include "net/endpoint.h"
 #include "net/payloadcodec.h"
 #include "server/behaviour.h"
@@ -118,6 +119,11 @@ UdpPanel::UdpPanel(LocalLab *lab, QWidget *parent)
     } else {
         fillLabServices();
     }
+    // The lab list shows addresses: it follows View > Hide Addresses like the labels do.
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, [this] {
+        fillLabServices();
+        syncLabServiceCombo();
+    });
     modeChanged();
     validate();
     updateControls();
@@ -250,7 +256,7 @@ void UdpPanel::buildUi()
 
     m_bufferSpin = new QSpinBox(this);
     m_bufferSpin->setObjectName(QStringLiteral("bufferSpin"));
-    m_bufferSpin->setRange(1, 1 << 20);
+    m_bufferSpin->setRange(1, 65536); // a datagram is never larger
     m_bufferSpin->setValue(65536);
     m_bufferSpin->setGroupSeparatorShown(true);
     m_bufferSpin->setSuffix(tr(" bytes"));
@@ -273,6 +279,9 @@ void UdpPanel::buildUi()
     m_portError = new QLabel(this);
     m_portError->setObjectName(QStringLiteral("portError"));
     Theme::makeFieldError(m_portError);
+    m_bindError = new QLabel(this);
+    m_bindError->setObjectName(QStringLiteral("bindError"));
+    Theme::makeFieldError(m_bindError);
     m_payloadError = new QLabel(this);
     m_payloadError->setObjectName(QStringLiteral("payloadError"));
     Theme::makeFieldError(m_payloadError);
@@ -296,7 +305,8 @@ void UdpPanel::buildUi()
     form->addWidget(label(tr("&Bind local port:"), m_localPortSpin), 1, 4);
     form->addWidget(m_localPortSpin, 1, 5);
     form->addWidget(m_hostError, 2, 1);
-    form->addWidget(m_portError, 2, 2, 1, 4);
+    form->addWidget(m_portError, 2, 2, 1, 2);
+    form->addWidget(m_bindError, 2, 4, 1, 2);
     form->addWidget(label(tr("P&ayload:"), m_payloadEdit), 3, 0);
     form->addWidget(m_payloadEdit, 3, 1, 1, 3);
     form->addWidget(m_payloadModeCombo, 3, 4, 1, 2);
@@ -382,7 +392,11 @@ void UdpPanel::buildUi()
     }
     connect(m_payloadModeCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &UdpPanel::validate);
     connect(m_familyCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &UdpPanel::validate);
-    connect(m_modeCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &UdpPanel::modeChanged);
+    connect(m_modeCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] {
+        modeChanged();
+        validate();
+    });
+    connect(m_localPortSpin, QOverload<int>::of(&QSpinBox::valueChanged), this, &UdpPanel::validate);
     connect(m_encodingCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &UdpPanel::encodingChanged);
     connect(m_sendButton, &QPushButton::clicked, this, &UdpPanel::send);
     connect(m_stopButton, &QPushButton::clicked, this, &UdpPanel::stop);
@@ -595,7 +609,8 @@ void UdpPanel::fillLabServices()
         if (service.transport != Transport::Udp || !service.running)
             continue;
         const Endpoint at { m_lab->bindAddress(), service.port };
-        m_labServiceCombo->addItem(tr("%1 \u2014 %2").arg(service.behaviour, at.toString()), service.behaviour);
+        m_labServiceCombo->addItem(
+            Privacy::shown(tr("%1 \u2014 %2").arg(service.behaviour, at.toString())), service.behaviour);
         m_labServiceCombo->setItemData(
             m_labServiceCombo->count() - 1, behaviourDescription(service.behaviour), Qt::ToolTipRole);
     }
@@ -664,23 +679,26 @@ void UdpPanel::startLossyEcho()
     if (!m_lossy) {
         m_lossy = new ServerSession(options, this);
         connect(m_lossy, &ServerSession::started, this, &UdpPanel::lossyStarted);
+        connect(m_lossy, &ServerSession::stateChanged, this, &UdpPanel::validate);
         connect(m_lossy, &ServerSession::stopped, this, [this] {
             // A new share of loss: the server starts again with it.
             if (m_lossyCheck->isChecked())
                 m_lossy->start();
         });
         connect(m_lossy, &ServerSession::failed, this, [this](const SessionError &error) {
-            m_lossyLabel->setText(tr("The lossy echo could not start: %1").arg(error.message));
+            PrivacyText::setText(m_lossyLabel, tr("The lossy echo could not start: %1").arg(error.message));
+            validate();
             m_lossyLabel->show();
         });
     }
     m_lossy->setOptions(options);
-    m_lossyLabel->setText(tr("Starting a lossy echo\u2026"));
+    PrivacyText::setText(m_lossyLabel, tr("Starting a lossy echo\u2026 Send waits until it listens."));
     m_lossyLabel->show();
     if (m_lossy->isRunning())
         m_lossy->stop(); // started again with the new options once it has stopped
     else
         m_lossy->start();
+    validate();
 }
 
 void UdpPanel::lossyStarted()
@@ -689,10 +707,11 @@ void UdpPanel::lossyStarted()
     m_fieldsFromLossy = true;
     m_hostEdit->setText(at.host);
     m_portEdit->setText(QString::number(at.port));
-    m_lossyLabel->setText(tr("An echo server for this panel runs on %1 and throws away %2 % of the datagrams "
-                             "it receives, at random. The counters below show the loss.")
-                              .arg(at.toString())
-                              .arg(m_lossy->options().dropPercent));
+    PrivacyText::setText(m_lossyLabel,
+        tr("An echo server for this panel runs on %1 and throws away %2 % of the datagrams "
+           "it receives, at random. The counters below show the loss.")
+            .arg(at.toString())
+            .arg(m_lossy->options().dropPercent));
     validate();
 }
 
@@ -751,9 +770,9 @@ bool UdpPanel::validate()
 {
     const Parsed<QString> host = EndpointParser::parseHost(m_hostEdit->text().trimmed());
     const Parsed<quint16> port = EndpointParser::parsePort(m_portEdit->text().trimmed(), Transport::Udp);
-    m_hostError->setText(host.ok() ? QString() : host.error.message);
+    PrivacyText::setText(m_hostError, host.ok() ? QString() : host.error.message);
     m_hostError->setVisible(!host.ok());
-    m_portError->setText(port.ok() ? QString() : port.error.message);
+    PrivacyText::setText(m_portError, port.ok() ? QString() : port.error.message);
     m_portError->setVisible(!port.ok());
 
     // The payload and the size rules.
@@ -762,7 +781,7 @@ bool UdpPanel::validate()
         = decodePayload(m_payloadModeCombo->currentData().toInt(), m_payloadEdit->text(), &payloadError);
     const qint64 size = payload ? payload->size() : -1;
     const bool ipv6 = AddressFamily(m_familyCombo->currentData().toInt()) == AddressFamily::IPv6
-        || QHostAddress(m_hostEdit->text().trimmed()).protocol() == QAbstractSocket::IPv6Protocol;
+        || (host.ok() && QHostAddress(*host.value).protocol() == QAbstractSocket::IPv6Protocol);
     const int limit = ipv6 ? kMaxUdpPayloadIPv6 : kMaxUdpPayloadIPv4;
     if (size > limit) {
         payloadError = ipv6 ? tr("%L1 bytes do not fit in one UDP datagram over IPv6: the most is %L2 (65,535 "
@@ -776,7 +795,7 @@ bool UdpPanel::validate()
                                   .arg(size)
                                   .arg(limit);
     }
-    m_payloadError->setText(payloadError);
+    PrivacyText::setText(m_payloadError, payloadError);
     m_payloadError->setVisible(!payloadError.isEmpty());
     if (size >= 0) {
         m_sizeLabel->setText(size == 0 ? tr("An empty datagram: legal in UDP (RFC 868 time sends one). One datagram "
@@ -800,12 +819,25 @@ bool UdpPanel::validate()
     const QString iface = m_interfaceEdit->text().trimmed();
     if (lanError.isEmpty() && !iface.isEmpty() && QHostAddress(iface).isNull())
         lanError = tr("The interface is given by its address, such as 192.168.1.20.");
-    m_lanError->setText(lanError);
+    PrivacyText::setText(m_lanError, lanError);
     m_lanError->setVisible(!lanError.isEmpty());
     if (!lanError.isEmpty())
         m_lanButton->setChecked(true);
 
-    const bool valid = host.ok() && port.ok() && payloadError.isEmpty() && lanError.isEmpty();
+    // Two sockets cannot both bind one port (no SO_REUSEADDR here, as in the seeds).
+    const bool both = Mode(m_modeCombo->currentData().toInt()) == Mode::Both;
+    const QString bindError = both && m_localPortSpin->value() != 0
+        ? tr("Both modes at once use two sockets, and two sockets cannot bind the same port: choose one mode, "
+             "or let the system pick.")
+        : QString();
+    m_bindError->setText(bindError);
+    m_bindError->setVisible(!bindError.isEmpty());
+    // While the lossy echo (re)starts, its port is not known yet: Send waits for it.
+    const bool lossyReady
+        = !m_lossyCheck->isChecked() || (m_lossy && m_lossy->state() == ServerSession::State::Listening);
+
+    const bool valid
+        = host.ok() && port.ok() && payloadError.isEmpty() && lanError.isEmpty() && bindError.isEmpty() && lossyReady;
     m_sendButton->setEnabled(valid);
     return valid;
 }
@@ -833,15 +865,21 @@ void UdpPanel::send()
         run.buffer->flush();
         run.model->clear();
         run.traceModel->clear();
-        run.error->clear();
+        PrivacyText::setText(run.error, QString());
         run.error->hide();
         run.state->clear();
+        updateCounters(run);
     }
+    // A run that fails at once (a Usage error) finishes inside startRun: runsFinished waits for both.
+    m_starting = true;
     if (mode != Mode::Connected)
         startRun(m_runs[0], *request);
     if (mode != Mode::Unconnected)
         startRun(m_runs[1], *request);
+    m_starting = false;
     updateControls();
+    if (!isRunning())
+        emit runsFinished();
 }
 
 void UdpPanel::startRun(Run &run, const UdpSessionRequest &form)
@@ -851,6 +889,8 @@ void UdpPanel::startRun(Run &run, const UdpSessionRequest &form)
     auto *session = new UdpSession(this);
     run.session = session;
     run.active = true;
+    run.count = request.count;
+    run.windowMs = request.receiveWindowMs;
     const int which = run.connected ? 1 : 0;
     const QByteArray shown = request.payload.left(UdpDatagramModel::kMaxShownBytes);
     // The text of the last peer, made once per peer rather than once per datagram.
@@ -879,6 +919,7 @@ void UdpPanel::startRun(Run &run, const UdpSessionRequest &form)
         d.atNs = r.atNs;
         d.peer = peerText(r.sender);
         d.size = r.size;
+        d.kept = r.payload.size();
         d.payload = r.payload.left(UdpDatagramModel::kMaxShownBytes);
         d.truncated = r.truncated;
         d.rttNs = r.rttNs;
@@ -931,16 +972,16 @@ void UdpPanel::updateCounters(Run &run)
                            .arg(r.received)
                            .arg(r.answered)
                            .arg(r.unanswered);
-    if (r.sent > 0 && !run.active)
+    // Only a window that closed normally measures loss: a stop or an error cuts it short.
+    if (r.sent > 0 && !run.active && !run.session->isRunning() && r.ok())
         counters += tr(" (%1 % lost)").arg(QLocale::c().toString(100.0 * r.unanswered / r.sent, 'f', 1));
     if (r.truncated > 0)
         counters += tr(" \u00b7 Cut %L1").arg(r.truncated);
     run.counters->setText(counters);
     if (run.active) {
-        const int count = run.session->isRunning() ? m_countSpin->value() : r.sent;
-        run.state->setText(r.sent < count ? tr("Sending: %L1 of %L2 sent\u2026").arg(r.sent).arg(count)
-                                          : tr("All sent; receiving for up to %1 s\u2026")
-                                                .arg(QLocale::c().toString(m_windowSpin->value(), 'f', 1)));
+        run.state->setText(r.sent < run.count ? tr("Sending: %L1 of %L2 sent\u2026").arg(r.sent).arg(run.count)
+                                              : tr("All sent; receiving for up to %1 s\u2026")
+                                                    .arg(QLocale::c().toString(run.windowMs / 1000.0, 'f', 1)));
     }
 }
 
@@ -967,12 +1008,28 @@ void UdpPanel::runFinished(Run &run, const UdpSessionResult &result)
     if (isCancel(result.error)) {
         state = tr("Stopped: the socket is closed.");
     } else if (result.error.isError()) {
-        run.error->setText(Theme::errorHtml(result.error));
+        PrivacyText::setText(run.error, Theme::errorHtml(result.error));
         run.error->show();
     }
     run.state->setText(state);
+    // A mistake the form could not see (say, a multicast group of the other family) marks its field.
+    if (result.error.kind == ErrorKind::Usage) {
+        const QString &field = result.error.field;
+        QLabel *label = field == QLatin1String("host") ? m_hostError
+            : field == QLatin1String("port")           ? m_portError
+            : field == QLatin1String("payload")        ? m_payloadError
+            : field == QLatin1String("group") || field == QLatin1String("interface") || field == QLatin1String("ttl")
+            ? m_lanError
+            : nullptr;
+        if (label) {
+            PrivacyText::setText(label, result.error.message);
+            label->show();
+            if (label == m_lanError)
+                m_lanButton->setChecked(true);
+        }
+    }
     updateControls();
-    if (!isRunning())
+    if (!isRunning() && !m_starting)
         emit runsFinished();
 }
 

@@ -70,6 +70,8 @@ private:
         TraceStyleProxy *traceStyle = nullptr;
         QVector<UdpDatagramModel::Datagram> pending;
         bool active = false; // started by the last Send and not finished yet
+        int count = 0; // of the running request
+        int windowMs = 0;
         QWidget *box = nullptr;
         QLabel *title = nullptr;
         QLabel *python = nullptr;
@@ -112,6 +114,7 @@ private:
     QTimer m_flushTimer;
     ServerSession *m_lossy = nullptr;
     bool m_fieldsFromLossy = false;
+    bool m_starting = false; // inside send(): runsFinished waits until every run has started
 
     QComboBox *m_labServiceCombo = nullptr;
     QLineEdit *m_hostEdit = nullptr;
@@ -132,6 +135,7 @@ private:
     QLabel *m_hostError = nullptr;
     QLabel *m_portError = nullptr;
     QLabel *m_payloadError = nullptr;
+    QLabel *m_bindError = nullptr;
 
     QCheckBox *m_lossyCheck = nullptr;
     QSpinBox *m_lossySpin = nullptr;

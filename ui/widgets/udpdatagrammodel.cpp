@@ -140,7 +140,8 @@ QVariant UdpDatagramModel::data(const QModelIndex &index, int role) const
         case PeerColumn:
             return Privacy::shown(d.peer);
         case SizeColumn:
-            return d.truncated ? tr("%1 (cut to %2)").arg(d.size).arg(d.payload.size()) : QString::number(d.size);
+            return d.truncated ? tr("%1 (cut to %2)").arg(d.size).arg(d.kept >= 0 ? d.kept : d.payload.size())
+                               : QString::number(d.size);
         case RttColumn:
             return d.rttNs >= 0 ? QLocale::c().toString(double(d.rttNs) / 1e6, 'f', 3) : QStringLiteral("\u2014");
         case PayloadColumn: {
@@ -170,7 +171,7 @@ QVariant UdpDatagramModel::data(const QModelIndex &index, int role) const
             return d.truncated ? tr("The datagram had %1 bytes but the read buffer took only %2: recvfrom() "
                                     "discards the rest of a datagram (MSG_TRUNC)")
                                      .arg(d.size)
-                                     .arg(d.payload.size())
+                                     .arg(d.kept >= 0 ? d.kept : d.payload.size())
                                : (d.size == 1 ? tr("1 byte") : tr("%L1 bytes").arg(d.size));
         case RttColumn:
             return tr("Round-trip time: from sending the datagram to receiving its reply");

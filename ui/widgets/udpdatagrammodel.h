@@ -30,6 +30,7 @@ public:
         qint64 size = 0; // the datagram's real size
         QByteArray payload; // the first kMaxShownBytes
         bool truncated = false; // received: larger than the read buffer
+        qint64 kept = -1; // received: the bytes the read buffer took (the payload may be cut shorter to show)
         qint64 rttNs = -1;
     };
     static constexpr int kMaxShownBytes = 256;
