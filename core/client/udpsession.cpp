@@ -362,6 +362,26 @@ bool UdpSession::openSocket()
         }
         if (!ok)
             return false;
+        // With an interface named, what this socket sends to a group leaves by that interface too
+        // (on 127.0.0.1 a class can try multicast on one machine).
+        if (!iface.isNull()) {
+            if (v6) {
+                int index = 0;
+                for (const QNetworkInterface &ni : QNetworkInterface::allInterfaces())
+                    for (const QNetworkAddressEntry &entry : ni.addressEntries())
+                        if (entry.ip().isEqual(iface))
+                            index = ni.index();
+                ok = setOption(IPPROTO_IPV6, IPV6_MULTICAST_IF, &index, sizeof index,
+                    QStringLiteral("(IPPROTO_IPV6, IPV6_MULTICAST_IF, %1)").arg(index));
+            } else {
+                in_addr out {};
+                out.s_addr = htonl(iface.toIPv4Address());
+                ok = setOption(IPPROTO_IP, IP_MULTICAST_IF, &out, sizeof out,
+                    QStringLiteral("(IPPROTO_IP, IP_MULTICAST_IF, %1)").arg(iface.toString()));
+            }
+            if (!ok)
+                return false;
+        }
     }
 
     if (m_request.connected) {

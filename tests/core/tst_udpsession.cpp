@@ -631,6 +631,37 @@ private slots:
         QCOMPARE(options, (QStringList { "(IPPROTO_IP, IP_MULTICAST_TTL, 4)", "(IPPROTO_IP, IP_MULTICAST_LOOP, 0)" }));
     }
 
+    // The LAN lesson on one machine: a socket bound to a port joins a group on 127.0.0.1 and sends
+    // to that group and port; with loopback on it hears its own datagram, from its own address.
+    void multicastOnLoopbackHearsItself()
+    {
+        const quint16 port = closedPort();
+        UdpSessionRequest q;
+        q.host = QStringLiteral("239.255.42.99");
+        q.port = QString::number(port);
+        q.localPort = port;
+        q.payload = "to the group";
+        q.multicastGroup = QStringLiteral("239.255.42.99");
+        q.multicastInterface = QStringLiteral("127.0.0.1");
+        q.multicastLoop = 1;
+        q.receiveWindowMs = 300;
+        q.finishWhenAllAnswered = true;
+        const Run r = run(q);
+        QVERIFY2(r.result.ok(), qPrintable(r.result.error.message));
+        QStringList options;
+        for (const TraceEvent &e : r.events)
+            if (e.call == QLatin1String("setsockopt"))
+                options << e.arguments;
+        QVERIFY2(options.contains(QStringLiteral("(IPPROTO_IP, IP_ADD_MEMBERSHIP, 239.255.42.99 on 127.0.0.1)")),
+            qPrintable(options.join(QLatin1Char(' '))));
+        QVERIFY(options.contains(QStringLiteral("(IPPROTO_IP, IP_MULTICAST_IF, 127.0.0.1)")));
+        QCOMPARE(r.result.sent, 1);
+        QCOMPARE(r.result.received, 1);
+        QCOMPARE(r.received.first().payload, QByteArray("to the group"));
+        QCOMPARE(r.received.first().sender.port, port);
+        // (IP_MULTICAST_LOOP off changes nothing here: what leaves by lo always comes back in.)
+    }
+
     void badRequestsAreUsageErrors_data()
     {
         QTest::addColumn<int>("count");

@@ -46,6 +46,7 @@ private slots:
     void replyLargerThanTheBufferIsShownCut();
     void badFieldsDisableSend();
     void broadcastOptionIsSet();
+    void multicastOnLoopbackHearsItself();
     void stopClosesTheSocket();
     void boundLocalPortIsShown();
     void worksWithoutALab();
@@ -472,6 +473,28 @@ void TestUdpPanel::broadcastOptionIsSet()
     QVERIFY2(calls.contains(QLatin1String("SO_BROADCAST")), qPrintable(calls));
     QVERIFY2(calls.contains(QLatin1String("IP_MULTICAST_TTL")), qPrintable(calls));
     QCOMPARE(m_panel->session(false)->result().received, 1);
+}
+
+void TestUdpPanel::multicastOnLoopbackHearsItself()
+{
+    quint16 port = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        port = probe.localPort();
+    }
+    setMode(UdpPanel::Mode::Unconnected);
+    child<QSpinBox>("localPortSpin")->setValue(port);
+    setTarget(QStringLiteral("239.255.42.98"), port);
+    QTest::mouseClick(child<QPushButton>("lanButton"), Qt::LeftButton);
+    setText("groupEdit", QStringLiteral("239.255.42.98"));
+    setText("interfaceEdit", QStringLiteral("127.0.0.1"));
+    sendAndWait();
+    const UdpSessionResult &r = m_panel->session(false)->result();
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    QCOMPARE(r.received, 1);
+    QCOMPARE(cell(false, 1, UdpDatagramModel::PeerColumn), QStringLiteral("127.0.0.1:%1").arg(port));
+    QVERIFY(stepCalls("unconnectedSteps").join(QLatin1Char(' ')).contains(QLatin1String("IP_ADD_MEMBERSHIP")));
 }
 
 void TestUdpPanel::stopClosesTheSocket()

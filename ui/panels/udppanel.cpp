@@ -425,7 +425,9 @@ QWidget *UdpPanel::buildLanOptions()
     m_interfaceEdit = new QLineEdit(box);
     m_interfaceEdit->setObjectName(QStringLiteral("interfaceEdit"));
     m_interfaceEdit->setPlaceholderText(tr("any"));
-    m_interfaceEdit->setToolTip(tr("The address of the interface to join the group on; empty: the system chooses"));
+    m_interfaceEdit->setToolTip(tr("The address of the interface to join the group on, and to send to the group "
+                                   "by (IP_MULTICAST_IF); empty: the system chooses. 127.0.0.1 keeps it all on "
+                                   "this computer."));
     m_ttlSpin = new QSpinBox(box);
     m_ttlSpin->setObjectName(QStringLiteral("ttlSpin"));
     m_ttlSpin->setRange(-1, 255);
@@ -438,7 +440,9 @@ QWidget *UdpPanel::buildLanOptions()
     m_loopCombo->addItem(tr("default (on)"), -1);
     m_loopCombo->addItem(tr("on"), 1);
     m_loopCombo->addItem(tr("off"), 0);
-    m_loopCombo->setToolTip(tr("IP_MULTICAST_LOOP: whether this computer also receives what it sends to a group"));
+    m_loopCombo->setToolTip(tr("IP_MULTICAST_LOOP: whether this computer also receives what it sends to a group. "
+                               "On the interface 127.0.0.1 it changes nothing: what leaves by the loopback "
+                               "interface always comes back in."));
     m_lanError = new QLabel(box);
     m_lanError->setObjectName(QStringLiteral("lanError"));
     Theme::makeFieldError(m_lanError);
