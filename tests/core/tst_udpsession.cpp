@@ -83,6 +83,15 @@ private:
     }
 
     // A UDP port nothing listens on: bound, then closed.
+    static QStringList setsockoptArguments(const QList<TraceEvent> &events)
+    {
+        QStringList options;
+        for (const TraceEvent &e : events)
+            if (e.call == QLatin1String("setsockopt"))
+                options << e.arguments;
+        return options;
+    }
+
     static quint16 closedPort()
     {
         QUdpSocket s;
@@ -624,10 +633,7 @@ private slots:
         q.multicastLoop = 0;
         const Run r = run(q);
         QVERIFY2(r.result.ok(), qPrintable(r.result.error.message));
-        QStringList options;
-        for (const TraceEvent &e : r.events)
-            if (e.call == QLatin1String("setsockopt"))
-                options << e.arguments;
+        const QStringList options = setsockoptArguments(r.events);
         QCOMPARE(options, (QStringList { "(IPPROTO_IP, IP_MULTICAST_TTL, 4)", "(IPPROTO_IP, IP_MULTICAST_LOOP, 0)" }));
     }
 
@@ -648,10 +654,7 @@ private slots:
         q.finishWhenAllAnswered = true;
         const Run r = run(q);
         QVERIFY2(r.result.ok(), qPrintable(r.result.error.message));
-        QStringList options;
-        for (const TraceEvent &e : r.events)
-            if (e.call == QLatin1String("setsockopt"))
-                options << e.arguments;
+        const QStringList options = setsockoptArguments(r.events);
         QVERIFY2(options.contains(QStringLiteral("(IPPROTO_IP, IP_ADD_MEMBERSHIP, 239.255.42.99 on 127.0.0.1)")),
             qPrintable(options.join(QLatin1Char(' '))));
         QVERIFY(options.contains(QStringLiteral("(IPPROTO_IP, IP_MULTICAST_IF, 127.0.0.1)")));

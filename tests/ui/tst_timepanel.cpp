@@ -3,6 +3,7 @@
 
 #include "lab/locallab.h"
 #include "panels/timepanel.h"
+#include "paneltest.h"
 #include "time/timedecode.h"
 #include "trace/tracemodel.h"
 #include "widgets/panelscrollarea.h"
@@ -101,10 +102,7 @@ private slots:
 private:
     template<typename T> T *child(const char *name, QWidget *root = nullptr)
     {
-        T *widget = (root ? root : m_panel.get())->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qWarning("no %s named %s", T::staticMetaObject.className(), name);
-        return widget;
+        return test::named<T>(root ? root : m_panel.get(), name);
     }
     QString label(const char *name) { return child<QLabel>(name)->text(); }
     QString tableText(const char *name);
@@ -119,10 +117,8 @@ private:
 
 void TestTimePanel::initTestCase()
 {
-    m_lab = std::make_unique<LocalLab>();
-    m_lab->setEphemeralPorts(true);
-    m_lab->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_lab->isReady(), 10000);
+    m_lab = test::startLab();
+    QVERIFY(m_lab);
     QVERIFY(m_lab->port(QStringLiteral("time"), Transport::Udp) != 0);
     QVERIFY(m_lab->port(QStringLiteral("time"), Transport::Tcp) != 0);
     QVERIFY(m_lab->port(QStringLiteral("daytime"), Transport::Udp) != 0);
@@ -133,9 +129,7 @@ void TestTimePanel::initTestCase()
 void TestTimePanel::init()
 {
     m_panel = std::make_unique<TimePanel>(m_lab.get());
-    m_panel->resize(1000, 760);
-    m_panel->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QVERIFY(test::showPanel(m_panel.get()));
 }
 
 void TestTimePanel::cleanup()

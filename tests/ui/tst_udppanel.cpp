@@ -5,6 +5,7 @@
 #include "lab/locallab.h"
 #include "lookup/privacy.h"
 #include "panels/udppanel.h"
+#include "paneltest.h"
 #include "trace/tracemodel.h"
 #include "widgets/udpdatagrammodel.h"
 
@@ -59,13 +60,7 @@ private slots:
     void grabsForReview();
 
 private:
-    template<typename T> T *child(const char *name)
-    {
-        T *widget = m_panel->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qWarning("no %s named %s", T::staticMetaObject.className(), name);
-        return widget;
-    }
+    template<typename T> T *child(const char *name) { return test::named<T>(m_panel.get(), name); }
     void setText(const char *name, const QString &text);
     void setTarget(const QString &host, quint16 port);
     void setMode(UdpPanel::Mode mode);
@@ -80,19 +75,15 @@ private:
 
 void TestUdpPanel::initTestCase()
 {
-    m_lab = std::make_unique<LocalLab>();
-    m_lab->setEphemeralPorts(true);
-    m_lab->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_lab->isReady(), 10000);
+    m_lab = test::startLab();
+    QVERIFY(m_lab);
     QVERIFY(m_lab->port(QStringLiteral("echo"), Transport::Udp) != 0);
 }
 
 void TestUdpPanel::init()
 {
     m_panel = std::make_unique<UdpPanel>(m_lab.get());
-    m_panel->resize(1000, 760);
-    m_panel->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QVERIFY(test::showPanel(m_panel.get()));
     // Quick runs: no pause between sends, a short window.
     child<QSpinBox>("intervalSpin")->setValue(0);
     child<QDoubleSpinBox>("windowSpin")->setValue(1.0);
@@ -275,12 +266,8 @@ void TestUdpPanel::replyFromAnotherPortOnlyReachesTheUnconnectedSocket()
 
 void TestUdpPanel::closedPortIsRefusedOnlyWhenConnected()
 {
-    quint16 port = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        port = probe.localPort();
-    }
+    const quint16 port = test::freeUdpPort();
+    QVERIFY(port != 0);
     setTarget(QStringLiteral("127.0.0.1"), port);
     child<QSpinBox>("countSpin")->setValue(2);
     sendAndWait();
@@ -477,12 +464,8 @@ void TestUdpPanel::broadcastOptionIsSet()
 
 void TestUdpPanel::multicastOnLoopbackHearsItself()
 {
-    quint16 port = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        port = probe.localPort();
-    }
+    const quint16 port = test::freeUdpPort();
+    QVERIFY(port != 0);
     setMode(UdpPanel::Mode::Unconnected);
     child<QSpinBox>("localPortSpin")->setValue(port);
     setTarget(QStringLiteral("239.255.42.98"), port);
@@ -518,12 +501,8 @@ void TestUdpPanel::stopClosesTheSocket()
 
 void TestUdpPanel::boundLocalPortIsShown()
 {
-    quint16 free = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        free = probe.localPort();
-    }
+    const quint16 free = test::freeUdpPort();
+    QVERIFY(free != 0);
     setMode(UdpPanel::Mode::Unconnected);
     child<QSpinBox>("localPortSpin")->setValue(free);
     sendAndWait();
@@ -701,12 +680,8 @@ void TestUdpPanel::grabsForReview()
     sendAndWait();
     QVERIFY(m_panel->grab().save(dir + QStringLiteral("/udp-both.png")));
 
-    quint16 closed = 0;
-    {
-        QUdpSocket probe;
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        closed = probe.localPort();
-    }
+    const quint16 closed = test::freeUdpPort();
+    QVERIFY(closed != 0);
     setTarget(QStringLiteral("127.0.0.1"), closed);
     child<QSpinBox>("countSpin")->setValue(2);
     sendAndWait();

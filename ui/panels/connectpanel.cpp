@@ -3,11 +3,12 @@
 #include "appsettings.h"
 #include "lab/locallab.h"
 #include "net/payloadcodec.h"
-#include "server/behaviour.h"
 #include "theme.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
 #include "widgets/bytesview.h"
+#include "widgets/formfields.h"
+#include "widgets/labservicecombo.h"
 #include "widgets/privacytext.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
@@ -78,10 +79,6 @@ ConnectPanel::ConnectPanel(LocalLab *lab, QWidget *parent)
         connect(m_lab, &LocalLab::ready, this, &ConnectPanel::labReady);
         if (m_lab->isReady())
             labReady();
-        else
-            fillLabServices();
-    } else {
-        fillLabServices();
     }
     validate();
     updateControls();
@@ -105,13 +102,7 @@ void ConnectPanel::buildUi()
         return label;
     };
     // --- What to connect to ---------------------------------------------------------------
-    m_labServiceCombo = new QComboBox(this);
-    m_labServiceCombo->setObjectName(QStringLiteral("labServiceCombo"));
-    m_labServiceCombo->setToolTip(tr("Pick one of the local lab's servers: it fills in the host and port"));
-    // Narrow enough for a presentation font; the list itself still shows whole entries.
-    m_labServiceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_labServiceCombo->setMinimumContentsLength(14);
-    m_labServiceCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_labServiceCombo = new LabServiceCombo(m_lab, Transport::Tcp, this);
 
     m_hostEdit = new QComboBox(this);
     m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
@@ -126,14 +117,7 @@ void ConnectPanel::buildUi()
     m_portEdit->setToolTip(tr("A port number (1 to 65535) or a service name such as http, "
                               "looked up with getservbyname()"));
 
-    m_familyCombo = new QComboBox(this);
-    m_familyCombo->setObjectName(QStringLiteral("familyCombo"));
-    m_familyCombo->addItem(tr("Any"), int(AddressFamily::Any));
-    m_familyCombo->addItem(tr("IPv4 (AF_INET)"), int(AddressFamily::IPv4));
-    m_familyCombo->addItem(tr("IPv6 (AF_INET6)"), int(AddressFamily::IPv6));
-    m_familyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_familyCombo->setMinimumContentsLength(6);
-    m_familyCombo->setToolTip(tr("Which kind of address to use: the first argument of socket.socket()"));
+    m_familyCombo = FormFields::makeFamilyCombo(this, QStringLiteral("familyCombo"), tr("Any"));
 
     m_timeoutSpin = new QDoubleSpinBox(this);
     m_timeoutSpin->setObjectName(QStringLiteral("timeoutSpin"));
@@ -367,14 +351,18 @@ void ConnectPanel::buildUi()
     // --- Behaviour -------------------------------------------------------------------------
     connect(m_hostEdit, &QComboBox::editTextChanged, this, [this] {
         validate();
-        syncLabServiceCombo();
+        m_labServiceCombo->sync(m_hostEdit->currentText(), m_portEdit->text());
     });
     connect(m_portEdit, &QLineEdit::textChanged, this, [this] {
         validate();
-        syncLabServiceCombo();
+        m_labServiceCombo->sync(m_hostEdit->currentText(), m_portEdit->text());
     });
     connect(m_portEdit, &QLineEdit::textEdited, this, [this] { m_portEdited = true; });
-    connect(m_labServiceCombo, &QComboBox::activated, this, &ConnectPanel::labServiceChosen);
+    connect(m_labServiceCombo, &LabServiceCombo::serviceChosen, this, [this](const QString &host, quint16 port) {
+        m_hostEdit->setEditText(host);
+        m_portEdit->setText(QString::number(port));
+        m_portEdited = true;
+    });
     connect(m_hostEdit->lineEdit(), &QLineEdit::returnPressed, this, &ConnectPanel::startConnect);
     connect(m_portEdit, &QLineEdit::returnPressed, this, &ConnectPanel::startConnect);
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectPanel::startConnect);
@@ -440,7 +428,7 @@ void ConnectPanel::applyFonts()
 
 void ConnectPanel::labReady()
 {
-    fillLabServices();
+    m_labServiceCombo->refill();
     if (!m_portEdited && m_lab) {
         const quint16 echo = m_lab->port(QStringLiteral("echo"), Transport::Tcp);
         if (echo != 0) {
@@ -448,64 +436,7 @@ void ConnectPanel::labReady()
             m_portEdit->setText(QString::number(echo));
         }
     }
-    syncLabServiceCombo();
-}
-
-void ConnectPanel::fillLabServices()
-{
-    m_labServiceCombo->clear();
-    if (!m_lab) {
-        m_labServiceCombo->addItem(tr("The local lab is off"));
-        m_labServiceCombo->setEnabled(false);
-        return;
-    }
-    if (!m_lab->isReady()) {
-        m_labServiceCombo->addItem(tr("The lab is starting\u2026"));
-        m_labServiceCombo->setEnabled(false);
-        return;
-    }
-    m_labServiceCombo->addItem(tr("Other: type a host and port"));
-    for (const LabService &service : m_lab->services()) {
-        if (service.transport != Transport::Tcp || !service.running)
-            continue;
-        const Endpoint at { m_lab->bindAddress(), service.port };
-        m_labServiceCombo->addItem(tr("%1 \u2014 %2").arg(service.behaviour, at.toString()), service.behaviour);
-        m_labServiceCombo->setItemData(
-            m_labServiceCombo->count() - 1, behaviourDescription(service.behaviour), Qt::ToolTipRole);
-    }
-    m_labServiceCombo->setEnabled(m_labServiceCombo->count() > 1);
-}
-
-void ConnectPanel::labServiceChosen(int index)
-{
-    const QString behaviour = m_labServiceCombo->itemData(index).toString();
-    if (!m_lab || behaviour.isEmpty())
-        return;
-    const quint16 port = m_lab->port(behaviour, Transport::Tcp);
-    if (port == 0)
-        return;
-    m_hostEdit->setEditText(m_lab->bindAddress());
-    m_portEdit->setText(QString::number(port));
-    m_portEdited = true;
-}
-
-void ConnectPanel::syncLabServiceCombo()
-{
-    if (!m_lab || !m_lab->isReady() || m_labServiceCombo->count() < 2)
-        return;
-    int match = 0;
-    const QString host = m_hostEdit->currentText().trimmed();
-    bool numeric = false;
-    const uint port = m_portEdit->text().trimmed().toUInt(&numeric);
-    if (numeric && host == m_lab->bindAddress()) {
-        for (int i = 1; i < m_labServiceCombo->count(); ++i) {
-            if (m_lab->port(m_labServiceCombo->itemData(i).toString(), Transport::Tcp) == port) {
-                match = i;
-                break;
-            }
-        }
-    }
-    m_labServiceCombo->setCurrentIndex(match);
+    m_labServiceCombo->sync(m_hostEdit->currentText(), m_portEdit->text());
 }
 
 // --- Input -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ class QTableWidget;
 namespace swb {
 
 class BytesView;
+class LabServiceCombo;
 class LocalLab;
 class TraceBuffer;
 class TraceModel;
@@ -43,9 +44,6 @@ private:
     void buildUi();
     void applyFonts();
     void labReady();
-    void fillLabServices();
-    void labServiceChosen(int index);
-    void syncLabServiceCombo();
     bool validate();
     void reloadRecentHosts();
 
@@ -73,7 +71,7 @@ private:
     bool m_portEdited = false;
     bool m_closingByUs = false;
 
-    QComboBox *m_labServiceCombo = nullptr;
+    LabServiceCombo *m_labServiceCombo = nullptr;
     QComboBox *m_hostEdit = nullptr;
     QLineEdit *m_portEdit = nullptr;
     QComboBox *m_familyCombo = nullptr;

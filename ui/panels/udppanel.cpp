@@ -4,11 +4,12 @@
 #include "lookup/privacy.h"
 #include "net/endpoint.h"
 #include "net/payloadcodec.h"
-#include "server/behaviour.h"
 #include "server/serversession.h"
 #include "theme.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
+#include "widgets/formfields.h"
+#include "widgets/labservicecombo.h"
 #include "widgets/privacytext.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
@@ -114,16 +115,7 @@ UdpPanel::UdpPanel(LocalLab *lab, QWidget *parent)
         connect(m_lab, &LocalLab::ready, this, &UdpPanel::labReady);
         if (m_lab->isReady())
             labReady();
-        else
-            fillLabServices();
-    } else {
-        fillLabServices();
     }
-    // The lab list shows addresses: it follows View > Hide Addresses like the labels do.
-    connect(Privacy::instance(), &Privacy::enabledChanged, this, [this] {
-        fillLabServices();
-        syncLabServiceCombo();
-    });
     modeChanged();
     validate();
     updateControls();
@@ -166,20 +158,9 @@ void UdpPanel::buildUi()
         return l;
     };
 
-    m_labServiceCombo = new QComboBox(this);
-    m_labServiceCombo->setObjectName(QStringLiteral("labServiceCombo"));
-    m_labServiceCombo->setToolTip(tr("Pick one of the local lab's UDP servers: it fills in the host and port"));
-    m_labServiceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_labServiceCombo->setMinimumContentsLength(14);
-    m_labServiceCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_labServiceCombo = new LabServiceCombo(m_lab, Transport::Udp, this);
 
-    m_familyCombo = new QComboBox(this);
-    m_familyCombo->setObjectName(QStringLiteral("familyCombo"));
-    m_familyCombo->addItem(tr("Any"), int(AddressFamily::Any));
-    m_familyCombo->addItem(tr("IPv4 (AF_INET)"), int(AddressFamily::IPv4));
-    m_familyCombo->addItem(tr("IPv6 (AF_INET6)"), int(AddressFamily::IPv6));
-    m_familyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_familyCombo->setMinimumContentsLength(6);
+    m_familyCombo = FormFields::makeFamilyCombo(this, QStringLiteral("familyCombo"), tr("Any"));
     m_familyCombo->setToolTip(tr("Which kind of address to use: the first argument of socket.socket(). "
                                  "Any uses the first IPv4 address, as gethostbyname() does."));
 
@@ -382,11 +363,16 @@ void UdpPanel::buildUi()
     layout->addWidget(m_lanOptions);
     layout->addLayout(results, 1);
 
-    connect(m_labServiceCombo, QOverload<int>::of(&QComboBox::activated), this, &UdpPanel::labServiceChosen);
+    connect(m_labServiceCombo, &LabServiceCombo::serviceChosen, this, [this](const QString &host, quint16 port) {
+        if (m_lossyCheck->isChecked())
+            m_lossyCheck->setChecked(false); // the person chose another server
+        m_hostEdit->setText(host);
+        m_portEdit->setText(QString::number(port));
+    });
     for (QLineEdit *edit : { m_hostEdit, m_portEdit, m_payloadEdit, m_groupEdit, m_interfaceEdit }) {
         connect(edit, &QLineEdit::textChanged, this, [this] {
             validate();
-            syncLabServiceCombo();
+            m_labServiceCombo->sync(m_hostEdit->text(), m_portEdit->text());
         });
         connect(edit, &QLineEdit::returnPressed, this, &UdpPanel::send);
     }
@@ -584,7 +570,7 @@ void UdpPanel::changeEvent(QEvent *event)
 
 void UdpPanel::labReady()
 {
-    fillLabServices();
+    m_labServiceCombo->refill();
     if (m_fieldsFromLossy)
         return;
     const quint16 port = m_lab ? m_lab->port(QStringLiteral("echo"), Transport::Udp) : 0;
@@ -592,65 +578,7 @@ void UdpPanel::labReady()
         m_hostEdit->setText(m_lab->bindAddress());
         m_portEdit->setText(QString::number(port));
     }
-    syncLabServiceCombo();
-}
-
-void UdpPanel::fillLabServices()
-{
-    m_labServiceCombo->clear();
-    if (!m_lab) {
-        m_labServiceCombo->addItem(tr("The local lab is off"));
-        m_labServiceCombo->setEnabled(false);
-        return;
-    }
-    if (!m_lab->isReady()) {
-        m_labServiceCombo->addItem(tr("The lab is starting\u2026"));
-        m_labServiceCombo->setEnabled(false);
-        return;
-    }
-    m_labServiceCombo->addItem(tr("Other: type a host and port"));
-    for (const LabService &service : m_lab->services()) {
-        if (service.transport != Transport::Udp || !service.running)
-            continue;
-        const Endpoint at { m_lab->bindAddress(), service.port };
-        m_labServiceCombo->addItem(
-            Privacy::shown(tr("%1 \u2014 %2").arg(service.behaviour, at.toString())), service.behaviour);
-        m_labServiceCombo->setItemData(
-            m_labServiceCombo->count() - 1, behaviourDescription(service.behaviour), Qt::ToolTipRole);
-    }
-    m_labServiceCombo->setEnabled(m_labServiceCombo->count() > 1);
-}
-
-void UdpPanel::labServiceChosen(int index)
-{
-    const QString behaviour = m_labServiceCombo->itemData(index).toString();
-    if (!m_lab || behaviour.isEmpty())
-        return;
-    const quint16 port = m_lab->port(behaviour, Transport::Udp);
-    if (port == 0)
-        return;
-    if (m_lossyCheck->isChecked())
-        m_lossyCheck->setChecked(false); // the person chose another server
-    m_hostEdit->setText(m_lab->bindAddress());
-    m_portEdit->setText(QString::number(port));
-}
-
-void UdpPanel::syncLabServiceCombo()
-{
-    if (!m_lab || !m_lab->isReady() || m_labServiceCombo->count() < 2)
-        return;
-    int match = 0;
-    bool numeric = false;
-    const uint port = m_portEdit->text().trimmed().toUInt(&numeric);
-    if (numeric && m_hostEdit->text().trimmed() == m_lab->bindAddress()) {
-        for (int i = 1; i < m_labServiceCombo->count(); ++i) {
-            if (m_lab->port(m_labServiceCombo->itemData(i).toString(), Transport::Udp) == port) {
-                match = i;
-                break;
-            }
-        }
-    }
-    m_labServiceCombo->setCurrentIndex(match);
+    m_labServiceCombo->sync(m_hostEdit->text(), m_portEdit->text());
 }
 
 // --- The lossy echo ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class QTableView;
 
 namespace swb {
 
+class LabServiceCombo;
 class LocalLab;
 class ServerSession;
 class TraceBuffer;
@@ -89,9 +90,6 @@ private:
     QWidget *buildLanOptions();
     void applyFonts();
     void labReady();
-    void fillLabServices();
-    void labServiceChosen(int index);
-    void syncLabServiceCombo();
     bool validate();
     std::optional<UdpSessionRequest> formRequest() const;
     void modeChanged();
@@ -116,7 +114,7 @@ private:
     bool m_fieldsFromLossy = false;
     bool m_starting = false; // inside send(): runsFinished waits until every run has started
 
-    QComboBox *m_labServiceCombo = nullptr;
+    LabServiceCombo *m_labServiceCombo = nullptr;
     QLineEdit *m_hostEdit = nullptr;
     QLineEdit *m_portEdit = nullptr;
     QComboBox *m_familyCombo = nullptr;

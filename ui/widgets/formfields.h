@@ -1,0 +1,15 @@
+#pragma once
+// Form controls more than one panel offers, made one way.
+
+#include <QString>
+
+class QComboBox;
+class QWidget;
+
+namespace swb::FormFields {
+
+// The address family of socket.socket(): Any, IPv4 (AF_INET), IPv6 (AF_INET6), with the
+// AddressFamily as each item's data. anyText names the first entry ("Any", "Any (AF_UNSPEC)").
+QComboBox *makeFamilyCombo(QWidget *parent, const QString &objectName, const QString &anyText);
+
+} // namespace swb::FormFields
