@@ -6,6 +6,7 @@
 #include "paneltest.h"
 #include "time/timedecode.h"
 #include "trace/tracemodel.h"
+#include "widgets/codepane.h"
 #include "widgets/panelscrollarea.h"
 
 #include <QComboBox>
@@ -14,9 +15,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkDatagram>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -97,6 +101,7 @@ private slots:
     void askingAgainShowsOnlyTheNewAnswer();
     void outsidePresetsOnlyFillTheFields();
     void worksWithoutALab();
+    void codeFollowsTheFormAndRunsTheSame();
     void grabsForReview();
 
 private:
@@ -185,6 +190,46 @@ void TestTimePanel::choose(const char *combo, int index)
     QVERIFY(index < box->count());
     box->setCurrentIndex(index);
     QCOMPARE(box->currentIndex(), index);
+}
+
+void TestTimePanel::codeFollowsTheFormAndRunsTheSame()
+{
+    auto *code = child<CodePane>("codePane");
+    const QString port = child<QLineEdit>("portEdit")->text();
+    QVERIFY2(code->python().contains(QStringLiteral("port = %1").arg(port)), qPrintable(code->python()));
+    QVERIFY(code->python().contains(QLatin1String("struct.unpack('!I', buf)")));
+    QVERIFY(code->python().contains(QLatin1String("secs -= 2208988800")));
+    child<QSpinBox>("retriesSpin")->setValue(5);
+    QVERIFY(code->python().contains(QLatin1String("attempts = 5")));
+    QVERIFY(code->cpp().contains(QLatin1String("QUdpSocket")));
+    setTarget(QStringLiteral("127.0.0.1"), QStringLiteral("70000"));
+    QVERIFY(code->python().startsWith(QLatin1String("# No program while the form has a mistake")));
+    setTarget(QStringLiteral("127.0.0.1"), port);
+
+    // The program shown gets the time the panel got.
+    askAndWait();
+    const QRegularExpressionMatch shown
+        = QRegularExpression(QStringLiteral("Server:\\s+(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)"))
+              .match(label("clockLabel"));
+    QVERIFY2(shown.hasMatch(), qPrintable(label("clockLabel")));
+    QDateTime server = QDateTime::fromString(shown.captured(1), QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+    server.setTimeSpec(Qt::UTC);
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("python3 is not installed: the program shown cannot be run");
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("time.py")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(code->python().toUtf8());
+    file.close();
+    QProcess run;
+    run.start(python, { file.fileName() });
+    QVERIFY(run.waitForFinished(20000));
+    const QString out = QString::fromUtf8(run.readAllStandardOutput());
+    QCOMPARE(run.exitCode(), 0);
+    const QRegularExpressionMatch unixTime = QRegularExpression(QStringLiteral("Unix time: (\\d+)")).match(out);
+    QVERIFY2(unixTime.hasMatch(), qPrintable(out));
+    QVERIFY2(qAbs(unixTime.captured(1).toLongLong() - server.toSecsSinceEpoch()) <= 2, qPrintable(out));
 }
 
 void TestTimePanel::askAndWait()

@@ -7,16 +7,21 @@
 #include "panels/udppanel.h"
 #include "paneltest.h"
 #include "trace/tracemodel.h"
+#include "widgets/codepane.h"
 #include "widgets/udpdatagrammodel.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkDatagram>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUdpSocket>
@@ -56,6 +61,7 @@ private slots:
     void addressesAreMaskedWhenHidden();
     void newSendClearsTheOldColumns();
     void progressFollowsTheRunningRequest();
+    void codeFollowsTheFormAndRunsTheSame();
     void modelKeepsTheNewestRowsAndPairsRoundTrips();
     void grabsForReview();
 
@@ -609,6 +615,48 @@ void TestUdpPanel::progressFollowsTheRunningRequest()
     QVERIFY2(label("unconnectedState").contains(QLatin1String("of 100")), qPrintable(label("unconnectedState")));
     QTest::mouseClick(child<QPushButton>("stopButton"), Qt::LeftButton);
     QTRY_VERIFY(!m_panel->isRunning());
+}
+
+void TestUdpPanel::codeFollowsTheFormAndRunsTheSame()
+{
+    auto *unconnected = child<CodePane>("unconnectedCode");
+    auto *connected = child<CodePane>("connectedCode");
+    setText("payloadEdit", QStringLiteral("ping\\n"));
+    QVERIFY2(unconnected->python().contains(QLatin1String("data = b'ping\\n'")), qPrintable(unconnected->python()));
+    QVERIFY(unconnected->python().contains(QLatin1String("s.sendto(data, (host, port))")));
+    QVERIFY(connected->python().contains(QLatin1String("s.connect((host, port))")));
+    QVERIFY(connected->cpp().contains(QLatin1String("socket.connectToHost(address, port)")));
+    child<QSpinBox>("countSpin")->setValue(3);
+    QVERIFY(unconnected->python().contains(QLatin1String("count = 3")));
+    // A mistake in the form: no program, and the reason.
+    setText("portEdit", QStringLiteral("70000"));
+    QVERIFY2(unconnected->python().startsWith(QLatin1String("# No program while the form has a mistake")),
+        qPrintable(unconnected->python()));
+    QVERIFY(!child<QPushButton>("copyCodeButton")->isEnabled());
+    setText("portEdit", QString::number(m_lab->port(QStringLiteral("echo"), Transport::Udp)));
+    QTest::mouseClick(unconnected->findChild<QPushButton *>(QStringLiteral("copyCodeButton")), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), unconnected->python());
+
+    // The program shown does what the panel does: the same replies.
+    sendAndWait();
+    QCOMPARE(m_panel->session(false)->result().received, 3);
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("python3 is not installed: the program shown cannot be run");
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("udp.py")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(unconnected->python().toUtf8());
+    file.close();
+    QProcess run;
+    run.start(python, { file.fileName() });
+    QVERIFY(run.waitForFinished(20000));
+    const QByteArray out = run.readAllStandardOutput();
+    QCOMPARE(run.exitCode(), 0);
+    QVERIFY2(out.contains("Sent 3, received 3"), out.constData());
+    const QByteArray expected = QByteArray("Received 5 bytes from ('127.0.0.1', ")
+        + child<QLineEdit>("portEdit")->text().toLatin1() + "): b'ping\\n'";
+    QVERIFY2(out.contains(expected), out.constData());
 }
 
 void TestUdpPanel::modelKeepsTheNewestRowsAndPairsRoundTrips()

@@ -5,6 +5,7 @@
 #include "theme.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
+#include "widgets/codepane.h"
 #include "widgets/privacytext.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
@@ -420,6 +421,13 @@ void TimePanel::buildUi()
     steps->addWidget(heading(tr("Steps: the socket calls, in order (each attempt too)")));
     steps->addWidget(m_stepTable, 1);
 
+    m_code = new CodePane(this);
+    m_code->setMinimumHeight(QFontMetrics(Theme::monospaceFont(font())).height() * 16);
+    auto *code = new QVBoxLayout;
+    code->setSpacing(2);
+    code->addWidget(heading(tr("The same as a program")));
+    code->addWidget(m_code);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(target);
     layout->addWidget(m_statusLabel);
@@ -429,6 +437,8 @@ void TimePanel::buildUi()
     layout->addLayout(decoding);
     layout->addSpacing(4);
     layout->addLayout(steps, 1);
+    layout->addSpacing(4);
+    layout->addLayout(code);
 
     connect(m_protocolCombo, &QComboBox::currentIndexChanged, this, &TimePanel::protocolChanged);
     connect(m_transportCombo, &QComboBox::currentIndexChanged, this, &TimePanel::protocolChanged);
@@ -441,6 +451,13 @@ void TimePanel::buildUi()
     connect(m_portEdit, &QLineEdit::returnPressed, this, &TimePanel::ask);
     connect(m_askButton, &QPushButton::clicked, this, &TimePanel::ask);
     connect(m_stopButton, &QPushButton::clicked, this, &TimePanel::stop);
+    // The program follows every field.
+    connect(m_protocolCombo, &QComboBox::currentIndexChanged, this, &TimePanel::updateCode);
+    connect(m_transportCombo, &QComboBox::currentIndexChanged, this, &TimePanel::updateCode);
+    connect(m_hostEdit, &QLineEdit::textChanged, this, &TimePanel::updateCode);
+    connect(m_portEdit, &QLineEdit::textChanged, this, &TimePanel::updateCode);
+    connect(m_retriesSpin, &QSpinBox::valueChanged, this, &TimePanel::updateCode);
+    connect(m_timeoutSpin, &QDoubleSpinBox::valueChanged, this, &TimePanel::updateCode);
 }
 
 QSize TimePanel::minimumSizeHint() const
@@ -651,10 +668,8 @@ void TimePanel::updateControls()
 
 // --- Actions -----------------------------------------------------------------------------------
 
-void TimePanel::ask()
+TimeQueryRequest TimePanel::formRequest() const
 {
-    if (!validate())
-        return;
     TimeQueryRequest request;
     request.host = m_hostEdit->text().trimmed();
     request.port = m_portEdit->text().trimmed();
@@ -662,6 +677,24 @@ void TimePanel::ask()
     request.transport = transport();
     request.retries = m_retriesSpin->value();
     request.timeoutMs = std::max(1, int(std::lround(m_timeoutSpin->value() * 1000.0)));
+    return request;
+}
+
+void TimePanel::updateCode()
+{
+    if (!validate()) {
+        const QString why = !m_hostError->text().isEmpty() ? m_hostError->text() : m_portError->text();
+        m_code->setUnavailable(why);
+        return;
+    }
+    m_code->setProgram(EquivalentCode::forTime(formRequest()));
+}
+
+void TimePanel::ask()
+{
+    if (!validate())
+        return;
+    const TimeQueryRequest request = formRequest();
 
     if (m_query->isRunning()) {
         // The query being replaced reports its cancel; this new one is what the panel shows.

@@ -21,6 +21,7 @@ class QTableWidget;
 
 namespace swb {
 
+class CodePane;
 class LocalLab;
 class TraceBuffer;
 class TraceModel;
@@ -54,6 +55,8 @@ private:
     void updateHints();
     void updateControls();
 
+    TimeQueryRequest formRequest() const;
+    void updateCode();
     void ask();
     void stop();
     void onFinished(const swb::TimeQueryResult &result);
@@ -104,6 +107,7 @@ private:
     QLabel *m_formulaNote = nullptr;
     QLabel *m_wrapNote = nullptr;
     QTableView *m_stepTable = nullptr;
+    CodePane *m_code = nullptr;
 };
 
 } // namespace swb

@@ -8,6 +8,7 @@
 #include "theme.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
+#include "widgets/codepane.h"
 #include "widgets/formfields.h"
 #include "widgets/labservicecombo.h"
 #include "widgets/privacytext.h"
@@ -392,6 +393,13 @@ void UdpPanel::buildUi()
             startLossyEcho();
     });
     connect(m_lanButton, &QPushButton::toggled, m_lanOptions, &QWidget::setVisible);
+    // The code follows every field.
+    for (QSpinBox *spin : { m_countSpin, m_intervalSpin, m_bufferSpin, m_ttlSpin })
+        connect(spin, QOverload<int>::of(&QSpinBox::valueChanged), this, &UdpPanel::updateCode);
+    connect(m_windowSpin, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, &UdpPanel::updateCode);
+    for (QCheckBox *check : { m_finishWhenAnsweredCheck, m_broadcastCheck })
+        connect(check, &QCheckBox::toggled, this, &UdpPanel::updateCode);
+    connect(m_loopCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &UdpPanel::updateCode);
     encodingChanged();
 }
 
@@ -516,6 +524,12 @@ QWidget *UdpPanel::buildRun(Run &run)
     run.tabs->setObjectName(name("Tabs"));
     run.tabs->addTab(run.datagrams, tr("Datagrams"));
     run.tabs->addTab(run.steps, tr("Steps"));
+    run.code = new CodePane(run.box);
+    run.code->setObjectName(name("Code"));
+    run.tabs->addTab(run.code, tr("Code"));
+    run.tabs->setTabToolTip(2,
+        run.connected ? tr("This column's send as a program: connect, send, recv")
+                      : tr("This column's send as a program: sendto, recvfrom"));
 
     auto *layout = new QVBoxLayout(run.box);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -665,6 +679,25 @@ void UdpPanel::encodingChanged()
     m_encodingHint->show();
 }
 
+void UdpPanel::updateCode()
+{
+    const std::optional<UdpSessionRequest> request = formRequest();
+    QString why;
+    for (QLabel *error : { m_hostError, m_portError, m_payloadError, m_lanError }) {
+        if (why.isEmpty() && !error->text().isEmpty())
+            why = error->text();
+    }
+    for (Run &run : m_runs) {
+        if (!request || !why.isEmpty()) {
+            run.code->setUnavailable(why.isEmpty() ? tr("the payload cannot be read") : why);
+            continue;
+        }
+        UdpSessionRequest r = *request;
+        r.connected = run.connected;
+        run.code->setProgram(EquivalentCode::forUdp(r));
+    }
+}
+
 void UdpPanel::modeChanged()
 {
     const auto mode = Mode(m_modeCombo->currentData().toInt());
@@ -770,6 +803,7 @@ bool UdpPanel::validate()
 
     const bool valid
         = host.ok() && port.ok() && payloadError.isEmpty() && lanError.isEmpty() && bindError.isEmpty() && lossyReady;
+    updateCode();
     m_sendButton->setEnabled(valid);
     return valid;
 }

@@ -27,6 +27,7 @@ class QTableView;
 
 namespace swb {
 
+class CodePane;
 class LabServiceCombo;
 class LocalLab;
 class ServerSession;
@@ -83,6 +84,7 @@ private:
         QTabWidget *tabs = nullptr;
         QTableView *datagrams = nullptr;
         QTableView *steps = nullptr;
+        CodePane *code = nullptr;
     };
 
     void buildUi();
@@ -93,6 +95,7 @@ private:
     bool validate();
     std::optional<UdpSessionRequest> formRequest() const;
     void modeChanged();
+    void updateCode();
     void encodingChanged();
 
     void startLossyEcho();

@@ -1,0 +1,666 @@
+#include "learn/equivalentcode.h"
+
+#include <QHostAddress>
+#include <QLocale>
+#include <QStringList>
+
+namespace swb::EquivalentCode {
+
+namespace {
+
+constexpr int kRunThreshold = 64; // a run of one byte longer than this is written as a repetition
+constexpr int kHexThreshold = 200; // longer binary data is written as hex
+
+bool isRunOfOneByte(const QByteArray &bytes)
+{
+    return bytes.size() > kRunThreshold && bytes.count(bytes.front()) == bytes.size();
+}
+
+bool isMostlyText(const QByteArray &bytes)
+{
+    int printable = 0;
+    for (char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 0x20 && u < 0x7f) || c == '\r' || c == '\n' || c == '\t')
+            ++printable;
+    }
+    return printable * 10 >= bytes.size() * 9;
+}
+
+QString seconds(int ms)
+{
+    return QLocale::c().toString(ms / 1000.0, 'g', 6);
+}
+
+// The port line of a Python program: a number as it is, a service name looked up as the seeds do.
+QStringList pythonPort(const QString &port, const QString &protocol, quint16 fallback = 0)
+{
+    bool numeric = false;
+    const uint number = port.toUInt(&numeric);
+    if (port.isEmpty())
+        return { QStringLiteral("port = %1  # the protocol's own port").arg(fallback) };
+    if (numeric)
+        return { QStringLiteral("port = %1").arg(number) };
+    return {
+        QStringLiteral("try:"),
+        QStringLiteral("    port = socket.getservbyname(%1, '%2')").arg(pythonString(port), protocol),
+        QStringLiteral("except socket.error as e:"),
+        QStringLiteral("    print(\"Couldn't find your port: %s\" % e)"),
+        QStringLiteral("    sys.exit(1)"),
+    };
+}
+
+QString indent(const QStringList &lines, int spaces)
+{
+    QStringList out;
+    const QString pad(spaces, QLatin1Char(' '));
+    for (const QString &line : lines)
+        out << (line.isEmpty() ? line : pad + line);
+    return out.join(QLatin1Char('\n'));
+}
+
+bool isIPv6Request(AddressFamily family, const QString &host)
+{
+    return family == AddressFamily::IPv6 || QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol;
+}
+
+// C++: the port as a number, or the service looked up in /etc/services (the C library's getservbyname).
+QStringList cppPort(const QString &port, const QString &protocol, quint16 fallback = 0)
+{
+    bool numeric = false;
+    const uint number = port.toUInt(&numeric);
+    if (port.isEmpty())
+        return { QStringLiteral("    const quint16 port = %1; // the protocol's own port").arg(fallback) };
+    if (numeric)
+        return { QStringLiteral("    const quint16 port = %1;").arg(number) };
+    return {
+        QStringLiteral("    const servent *service = getservbyname(\"%1\", \"%2\");").arg(port, protocol),
+        QStringLiteral("    if (!service) {"),
+        QStringLiteral("        std::fprintf(stderr, \"Couldn't find your port: %1\\n\");").arg(port),
+        QStringLiteral("        return 1;"),
+        QStringLiteral("    }"),
+        QStringLiteral("    const quint16 port = ntohs(quint16(service->s_port));"),
+    };
+}
+
+} // namespace
+
+// --- Literals ---------------------------------------------------------------------------------
+
+QString pythonBytes(const QByteArray &bytes)
+{
+    if (isRunOfOneByte(bytes))
+        return QStringLiteral("%1 * %2").arg(pythonBytes(bytes.left(1))).arg(bytes.size());
+    if (bytes.size() > kHexThreshold && !isMostlyText(bytes))
+        return QStringLiteral("bytes.fromhex('%1')").arg(QString::fromLatin1(bytes.toHex()));
+    QString out = QStringLiteral("b'");
+    for (char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '\\':
+            out += QStringLiteral("\\\\");
+            break;
+        case '\'':
+            out += QStringLiteral("\\'");
+            break;
+        case '\r':
+            out += QStringLiteral("\\r");
+            break;
+        case '\n':
+            out += QStringLiteral("\\n");
+            break;
+        case '\t':
+            out += QStringLiteral("\\t");
+            break;
+        default:
+            if (u >= 0x20 && u < 0x7f)
+                out += QLatin1Char(c);
+            else
+                out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+        }
+    }
+    return out + QLatin1Char('\'');
+}
+
+QString pythonString(const QString &text)
+{
+    QString out = QStringLiteral("'");
+    for (QChar c : text) {
+        if (c == u'\\' || c == u'\'')
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out + QLatin1Char('\'');
+}
+
+QString cppBytes(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return QStringLiteral("QByteArray()");
+    if (isRunOfOneByte(bytes)) {
+        const auto u = static_cast<unsigned char>(bytes.front());
+        const bool plain = u >= 0x20 && u < 0x7f && u != '\'' && u != '\\';
+        return QStringLiteral("QByteArray(%1, %2)")
+            .arg(bytes.size())
+            .arg(plain ? QStringLiteral("'%1'").arg(QLatin1Char(char(u)))
+                       : QStringLiteral("char(0x%1)").arg(u, 2, 16, QLatin1Char('0')));
+    }
+    QString out = QStringLiteral("QByteArray(\"");
+    bool lastWasHex = false;
+    for (char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        QString piece;
+        switch (c) {
+        case '\\':
+            piece = QStringLiteral("\\\\");
+            break;
+        case '"':
+            piece = QStringLiteral("\\\"");
+            break;
+        case '\r':
+            piece = QStringLiteral("\\r");
+            break;
+        case '\n':
+            piece = QStringLiteral("\\n");
+            break;
+        case '\t':
+            piece = QStringLiteral("\\t");
+            break;
+        default:
+            if (u >= 0x20 && u < 0x7f) {
+                // A hex escape would swallow a following hex digit: end the literal and start another.
+                if (lastWasHex && QChar(QLatin1Char(c)).isLetterOrNumber())
+                    piece = QStringLiteral("\" \"");
+                piece += QLatin1Char(c);
+            } else {
+                out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+                lastWasHex = true;
+                continue;
+            }
+        }
+        lastWasHex = false;
+        out += piece;
+    }
+    return out + QStringLiteral("\", %1)").arg(bytes.size());
+}
+
+QString cppString(const QString &text)
+{
+    QString out = QStringLiteral("QStringLiteral(\"");
+    for (QChar c : text) {
+        if (c == u'\\' || c == u'"')
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out + QStringLiteral("\")");
+}
+
+// --- UDP --------------------------------------------------------------------------------------
+
+Program forUdp(const UdpSessionRequest &r)
+{
+    const bool v6 = isIPv6Request(r.family, r.host);
+    const QString family = v6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+    const bool group = !r.multicastGroup.isEmpty() && !v6;
+    Program p;
+
+    // Python.
+    QStringList py;
+    py << QStringLiteral("#!/usr/bin/env python3")
+       << (r.connected ? QStringLiteral("# UDP client, connected: connect() once, then send() and recv().")
+                       : QStringLiteral("# UDP client, unconnected: sendto() and recvfrom(), as in the seeds."))
+       << QStringLiteral("# Written by Socket Workbench from the UDP panel's form.") << QStringLiteral("import socket")
+       << QStringLiteral("import sys") << QStringLiteral("import time");
+    if (group)
+        py << QStringLiteral("import struct");
+    py << QString() << QStringLiteral("host = %1").arg(pythonString(r.host));
+    py << pythonPort(r.port, QStringLiteral("udp"));
+    py << QStringLiteral("data = %1").arg(pythonBytes(r.payload)) << QStringLiteral("count = %1").arg(r.count)
+       << QStringLiteral("interval = %1  # seconds between two sends").arg(seconds(r.intervalMs))
+       << QStringLiteral("window = %1  # seconds to keep receiving after the last send").arg(seconds(r.receiveWindowMs))
+       << QStringLiteral("bufsize = %1").arg(r.readBufferSize) << QString();
+    py << QStringLiteral("s = socket.socket(socket.%1, socket.SOCK_DGRAM)").arg(family);
+    if (r.broadcast)
+        py << QStringLiteral("s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)");
+    if (r.localPort != 0)
+        py << QStringLiteral("s.bind(('', %1))").arg(r.localPort);
+    if (group) {
+        const QString iface = r.multicastInterface.isEmpty() ? QStringLiteral("0.0.0.0") : r.multicastInterface;
+        py << QStringLiteral("mreq = struct.pack('4s4s', socket.inet_aton(%1), socket.inet_aton(%2))")
+                  .arg(pythonString(r.multicastGroup), pythonString(iface))
+           << QStringLiteral("s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)");
+        if (!r.multicastInterface.isEmpty())
+            py << QStringLiteral("s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton(%1))")
+                      .arg(pythonString(r.multicastInterface));
+    }
+    if (r.multicastTtl >= 0 && !v6)
+        py << QStringLiteral("s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, %1)").arg(r.multicastTtl);
+    if (r.multicastLoop >= 0 && !v6)
+        py << QStringLiteral("s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, %1)").arg(r.multicastLoop);
+    if (r.connected) {
+        py << QStringLiteral("try:")
+           << QStringLiteral("    s.connect((host, port))  # sends nothing: it only records the peer")
+           << QStringLiteral("except socket.gaierror as e:")
+           << QStringLiteral("    print(\"Address-related error connecting to server: %s\" % e)")
+           << QStringLiteral("    sys.exit(1)");
+    }
+    py << QString() << QStringLiteral("received = 0") << QStringLiteral("try:")
+       << QStringLiteral("    for i in range(1, count + 1):")
+       << (r.connected ? QStringLiteral("        s.send(data)")
+                       : QStringLiteral("        s.sendto(data, (host, port))"))
+       << QStringLiteral("        print('Sent datagram #%d (%d bytes)' % (i, len(data)))")
+       << QStringLiteral("        if i == 1:") << QStringLiteral("            print('Local address:', s.getsockname())")
+       << QStringLiteral("        # Wait for replies until the next send, or for the window after the last one:")
+       << QStringLiteral("        # UDP never says that the other side is done.")
+       << QStringLiteral("        deadline = time.monotonic() + (interval if i < count else window)")
+       << QStringLiteral("        while True:");
+    if (r.finishWhenAllAnswered)
+        py << QStringLiteral("            if i == count and received >= count:")
+           << QStringLiteral("                break  # every datagram has its reply");
+    py << QStringLiteral("            remaining = deadline - time.monotonic()")
+       << QStringLiteral("            if remaining <= 0:") << QStringLiteral("                break")
+       << QStringLiteral("            s.settimeout(remaining)") << QStringLiteral("            try:");
+    if (r.connected)
+        py << QStringLiteral(
+            "                buf = s.recv(bufsize)  # only the peer's datagrams reach a connected socket")
+           << QStringLiteral("                address = s.getpeername()");
+    else
+        py << QStringLiteral("                buf, address = s.recvfrom(bufsize)  # from anyone");
+    py << QStringLiteral("            except socket.timeout:") << QStringLiteral("                break")
+       << QStringLiteral("            received += 1")
+       << QStringLiteral("            print('Received %d bytes from %s: %r' % (len(buf), address, buf))")
+       << QStringLiteral("except ConnectionRefusedError as e:")
+       << QStringLiteral("    # A connected socket hears the ICMP port-unreachable; an unconnected one never does.")
+       << QStringLiteral("    print('Nothing listens there (ECONNREFUSED): %s' % e)")
+       << QStringLiteral("    sys.exit(4)") << QStringLiteral("except socket.error as e:")
+       << QStringLiteral("    print('Error sending or receiving: %s' % e)") << QStringLiteral("    sys.exit(6)")
+       << QStringLiteral("finally:") << QStringLiteral("    s.close()")
+       << QStringLiteral("print('Sent %d, received %d' % (count, received))");
+    p.python = py.join(QLatin1Char('\n')) + QLatin1Char('\n');
+
+    // C++ with Qt.
+    QStringList cpp;
+    cpp << (r.connected
+            ? QStringLiteral("// UDP client with Qt, connected: QUdpSocket::connectToHost, then write() and read().")
+            : QStringLiteral("// UDP client with Qt, unconnected: writeDatagram() and receiveDatagram()."))
+        << QStringLiteral("// Written by Socket Workbench from the UDP panel's form. Build: link Qt6::Network.")
+        << QStringLiteral("#include <QCoreApplication>") << QStringLiteral("#include <QHostAddress>")
+        << QStringLiteral("#include <QHostInfo>") << QStringLiteral("#include <QNetworkDatagram>")
+        << QStringLiteral("#include <QTimer>") << QStringLiteral("#include <QUdpSocket>") << QString()
+        << QStringLiteral("#include <cstdio>");
+    bool numeric = false;
+    r.port.toUInt(&numeric);
+    if (!numeric)
+        cpp << QStringLiteral("#include <netdb.h>") << QStringLiteral("#include <arpa/inet.h>");
+    cpp << QString() << QStringLiteral("int main(int argc, char *argv[])") << QStringLiteral("{")
+        << QStringLiteral("    QCoreApplication app(argc, argv);")
+        << QStringLiteral("    const QString host = %1;").arg(cppString(r.host));
+    cpp << cppPort(r.port, QStringLiteral("udp"));
+    cpp << QStringLiteral("    const QByteArray data = %1;").arg(cppBytes(r.payload))
+        << QStringLiteral("    const int count = %1;").arg(r.count)
+        << QStringLiteral("    const int intervalMs = %1;").arg(r.intervalMs)
+        << QStringLiteral("    const int windowMs = %1; // keep receiving this long after the last send")
+               .arg(r.receiveWindowMs)
+        << QStringLiteral("    const qint64 bufsize = %1;").arg(r.readBufferSize) << QString()
+        << QStringLiteral("    QUdpSocket socket;") << QStringLiteral("    int sent = 0;")
+        << QStringLiteral("    int received = 0;") << QStringLiteral("    QHostAddress address;");
+    if (r.localPort != 0)
+        cpp << QStringLiteral("    if (!socket.bind(QHostAddress::%1, %2)) {")
+                   .arg(v6 ? QStringLiteral("AnyIPv6") : QStringLiteral("AnyIPv4"))
+                   .arg(r.localPort)
+            << QStringLiteral("        std::printf(\"bind: %s\\n\", qPrintable(socket.errorString()));")
+            << QStringLiteral("        return 1;") << QStringLiteral("    }");
+    if (r.broadcast)
+        cpp << QStringLiteral("    // writeDatagram() to a broadcast address sets SO_BROADCAST itself.");
+    if (group)
+        cpp << QStringLiteral("    socket.joinMulticastGroup(QHostAddress(%1));").arg(cppString(r.multicastGroup));
+    if (r.multicastTtl >= 0)
+        cpp << QStringLiteral("    socket.setSocketOption(QAbstractSocket::MulticastTtlOption, %1);")
+                   .arg(r.multicastTtl);
+    if (r.multicastLoop >= 0)
+        cpp << QStringLiteral("    socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, %1);")
+                   .arg(r.multicastLoop);
+    cpp << QString() << QStringLiteral("    auto finish = [&] {")
+        << QStringLiteral("        std::printf(\"Sent %d, received %d\\n\", sent, received);")
+        << QStringLiteral("        app.quit();") << QStringLiteral("    };")
+        << QStringLiteral("    QObject::connect(&socket, &QUdpSocket::readyRead, [&] {")
+        << QStringLiteral("        while (socket.hasPendingDatagrams()) {")
+        << QStringLiteral("            const QNetworkDatagram datagram = socket.receiveDatagram(bufsize);")
+        << QStringLiteral("            ++received;")
+        << QStringLiteral(
+               "            std::printf(\"Received %lld bytes from %s:%u: %s\\n\", qlonglong(datagram.data().size()),")
+        << QStringLiteral("                qPrintable(datagram.senderAddress().toString()), datagram.senderPort(),")
+        << QStringLiteral("                datagram.data().toPercentEncoding(\" \").constData());")
+        << QStringLiteral("        }");
+    if (r.finishWhenAllAnswered)
+        cpp << QStringLiteral("        if (sent == count && received >= count)")
+            << QStringLiteral("            finish(); // every datagram has its reply");
+    cpp << QStringLiteral("    });")
+        << QStringLiteral(
+               "    QObject::connect(&socket, &QUdpSocket::errorOccurred, [&](QAbstractSocket::SocketError error) {")
+        << QStringLiteral("        // Connected: an ICMP port-unreachable comes back as ConnectionRefusedError.")
+        << QStringLiteral("        std::printf(\"Error: %s\\n\", qPrintable(socket.errorString()));")
+        << QStringLiteral("        if (error == QAbstractSocket::ConnectionRefusedError)")
+        << QStringLiteral("            app.exit(4);") << QStringLiteral("    });") << QString()
+        << QStringLiteral("    QTimer sender;") << QStringLiteral("    auto sendOne = [&] {");
+    if (r.connected)
+        cpp << QStringLiteral("        socket.write(data);");
+    else
+        cpp << QStringLiteral("        socket.writeDatagram(data, address, port);");
+    cpp << QStringLiteral("        std::printf(\"Sent datagram #%d (%lld bytes)\\n\", ++sent, qlonglong(data.size()));")
+        << QStringLiteral("        if (sent == 1)")
+        << QStringLiteral(
+               "            std::printf(\"Local address: %s:%u\\n\", qPrintable(socket.localAddress().toString()),")
+        << QStringLiteral("                socket.localPort());") << QStringLiteral("        if (sent == count) {")
+        << QStringLiteral("            sender.stop();")
+        << QStringLiteral("            QTimer::singleShot(windowMs, &app, finish);") << QStringLiteral("        }")
+        << QStringLiteral("    };") << QStringLiteral("    QObject::connect(&sender, &QTimer::timeout, sendOne);")
+        << QString() << QStringLiteral("    // Resolve the name without blocking, then start sending.")
+        << QStringLiteral("    QHostInfo::lookupHost(host, &app, [&](const QHostInfo &info) {")
+        << QStringLiteral("        for (const QHostAddress &a : info.addresses()) {")
+        << QStringLiteral("            if (a.protocol() == QAbstractSocket::%1) {")
+               .arg(v6 ? QStringLiteral("IPv6Protocol") : QStringLiteral("IPv4Protocol"))
+        << QStringLiteral("                address = a;") << QStringLiteral("                break;")
+        << QStringLiteral("            }") << QStringLiteral("        }")
+        << QStringLiteral("        if (address.isNull()) {")
+        << QStringLiteral("            std::printf(\"Couldn't resolve %s: %s\\n\", qPrintable(host), "
+                          "qPrintable(info.errorString()));")
+        << QStringLiteral("            app.exit(3);") << QStringLiteral("            return;")
+        << QStringLiteral("        }");
+    if (r.connected)
+        cpp << QStringLiteral("        socket.connectToHost(address, port); // sends nothing: it records the peer");
+    cpp << QStringLiteral("        sendOne(); // the first one now, the others every intervalMs")
+        << QStringLiteral("        if (sent < count)") << QStringLiteral("            sender.start(intervalMs);")
+        << QStringLiteral("    });") << QStringLiteral("    return app.exec();") << QStringLiteral("}");
+    p.cpp = cpp.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return p;
+}
+
+// --- Time ---------------------------------------------------------------------------------------
+
+namespace {
+
+QStringList pythonTimeDecode(TimeProtocol protocol)
+{
+    switch (protocol) {
+    case TimeProtocol::Rfc868Time:
+        return {
+            QStringLiteral("if len(buf) != 4:"),
+            QStringLiteral("    print('Wrong-sized reply %d: %r' % (len(buf), buf))"),
+            QStringLiteral("    sys.exit(7)"),
+            QStringLiteral("secs = struct.unpack('!I', buf)[0]  # big-endian unsigned 32 bits: seconds since 1900"),
+            QStringLiteral("print('Value: %d' % secs)"),
+            QStringLiteral("if secs < 2**31:"),
+            QStringLiteral(
+                "    secs += 2**32  # top bit clear: counted after the wrap-around of 2036-02-07 (RFC 4330)"),
+            QStringLiteral("secs -= 2208988800  # seconds from 1900 to 1970"),
+            QStringLiteral("print('Unix time: %d' % secs)"),
+            QStringLiteral("print(time.ctime(secs))"),
+        };
+    case TimeProtocol::Daytime:
+        return {
+            QStringLiteral("# RFC 867 fixes no format: the text is shown as it came."),
+            QStringLiteral("print('Daytime: %r' % buf)"),
+            QStringLiteral("print(buf.decode('ascii', 'replace').strip())"),
+        };
+    case TimeProtocol::Sntp:
+        return {
+            QStringLiteral("t4 = time.time()  # T4: this computer's clock when the reply came"),
+            QStringLiteral("if len(buf) < 48:"),
+            QStringLiteral("    print('Wrong-sized reply %d: %r' % (len(buf), buf))"),
+            QStringLiteral("    sys.exit(7)"),
+            QStringLiteral("first, stratum, poll, precision = struct.unpack('!BBbb', buf[:4])"),
+            QStringLiteral(
+                "print('LI %d, VN %d, mode %d, stratum %d' % (first >> 6, (first >> 3) & 7, first & 7, stratum))"),
+            QStringLiteral("if stratum == 0:"),
+            QStringLiteral("    print('Kiss-o\\'-death: %s' % buf[12:16].decode('ascii', 'replace'))"),
+            QStringLiteral("    sys.exit(7)"),
+            QStringLiteral(
+                "t2 = from_ntp(struct.unpack('!Q', buf[32:40])[0])  # T2: the server's clock when the request came"),
+            QStringLiteral(
+                "t3 = from_ntp(struct.unpack('!Q', buf[40:48])[0])  # T3: the server's clock when the reply left"),
+            QStringLiteral("offset = ((t2 - t1) + (t3 - t4)) / 2"),
+            QStringLiteral("delay = (t4 - t1) - (t3 - t2)"),
+            QStringLiteral("print('Offset %.6f s, delay %.6f s' % (offset, delay))"),
+            QStringLiteral("print('Unix time: %.3f' % t3)"),
+            QStringLiteral("print(time.ctime(t3))"),
+        };
+    }
+    return {};
+}
+
+QStringList cppTimeDecode(TimeProtocol protocol)
+{
+    switch (protocol) {
+    case TimeProtocol::Rfc868Time:
+        return {
+            QStringLiteral("    if (reply.size() != 4) {"),
+            QStringLiteral("        std::printf(\"Wrong-sized reply %lld: %s\\n\", qlonglong(reply.size()), "
+                           "reply.toHex(' ').constData());"),
+            QStringLiteral("        return 7;"),
+            QStringLiteral("    }"),
+            QStringLiteral("    // Big-endian unsigned 32 bits: seconds since 1900."),
+            QStringLiteral("    const quint32 value = qFromBigEndian<quint32>(reply.constData());"),
+            QStringLiteral("    std::printf(\"Value: %u\\n\", value);"),
+            QStringLiteral("    qint64 secs = value;"),
+            QStringLiteral("    if (value < 0x80000000u)"),
+            QStringLiteral(
+                "        secs += qint64(1) << 32; // top bit clear: after the wrap-around of 2036-02-07 (RFC 4330)"),
+            QStringLiteral("    secs -= 2208988800LL; // seconds from 1900 to 1970"),
+            QStringLiteral("    std::printf(\"Unix time: %lld\\n\", secs);"),
+            QStringLiteral("    std::printf(\"%s\\n\", qPrintable(QDateTime::fromSecsSinceEpoch(secs).toString()));"),
+            QStringLiteral("    return 0;"),
+        };
+    case TimeProtocol::Daytime:
+        return {
+            QStringLiteral("    // RFC 867 fixes no format: the text is shown as it came."),
+            QStringLiteral("    std::printf(\"Daytime: %s\\n\", reply.trimmed().constData());"),
+            QStringLiteral("    return 0;"),
+        };
+    case TimeProtocol::Sntp:
+        return {
+            QStringLiteral("    const double t4 = QDateTime::currentMSecsSinceEpoch() / 1000.0; // T4"),
+            QStringLiteral("    if (reply.size() < 48) {"),
+            QStringLiteral("        std::printf(\"Wrong-sized reply %lld\\n\", qlonglong(reply.size()));"),
+            QStringLiteral("        return 7;"),
+            QStringLiteral("    }"),
+            QStringLiteral("    const auto *b = reinterpret_cast<const uchar *>(reply.constData());"),
+            QStringLiteral("    std::printf(\"LI %d, VN %d, mode %d, stratum %d\\n\", b[0] >> 6, (b[0] >> 3) & 7, b[0] "
+                           "& 7, b[1]);"),
+            QStringLiteral("    if (b[1] == 0) {"),
+            QStringLiteral("        std::printf(\"Kiss-o'-death: %s\\n\", reply.mid(12, 4).constData());"),
+            QStringLiteral("        return 7;"),
+            QStringLiteral("    }"),
+            QStringLiteral("    const double t2 = fromNtp(qFromBigEndian<quint64>(b + 32)); // T2: request arrived"),
+            QStringLiteral("    const double t3 = fromNtp(qFromBigEndian<quint64>(b + 40)); // T3: reply left"),
+            QStringLiteral("    const double offset = ((t2 - t1) + (t3 - t4)) / 2;"),
+            QStringLiteral("    const double delay = (t4 - t1) - (t3 - t2);"),
+            QStringLiteral("    std::printf(\"Offset %.6f s, delay %.6f s\\n\", offset, delay);"),
+            QStringLiteral("    std::printf(\"Unix time: %.3f\\n\", t3);"),
+            QStringLiteral("    return 0;"),
+        };
+    }
+    return {};
+}
+
+} // namespace
+
+Program forTime(const TimeQueryRequest &r)
+{
+    const bool tcp = r.transport == Transport::Tcp && r.protocol != TimeProtocol::Sntp;
+    const bool v6 = QHostAddress(r.host).protocol() == QAbstractSocket::IPv6Protocol;
+    const QString family = v6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+    const QString protocolName = tcp ? QStringLiteral("tcp") : QStringLiteral("udp");
+    const QString service = timeServiceName(r.protocol);
+    const QString port = r.port.isEmpty() ? service : r.port;
+    QString title;
+    switch (r.protocol) {
+    case TimeProtocol::Rfc868Time:
+        title = QStringLiteral("RFC 868 time client");
+        break;
+    case TimeProtocol::Daytime:
+        title = QStringLiteral("RFC 867 daytime client");
+        break;
+    case TimeProtocol::Sntp:
+        title = QStringLiteral("SNTP v4 client (RFC 4330)");
+        break;
+    }
+    Program p;
+
+    // Python.
+    QStringList py;
+    py << QStringLiteral("#!/usr/bin/env python3")
+       << QStringLiteral("# %1 over %2, with the seed's \"run it several times\" done as attempts.")
+              .arg(title, protocolName.toUpper())
+       << QStringLiteral("# Written by Socket Workbench from the Time Query panel's form.")
+       << QStringLiteral("import socket") << QStringLiteral("import struct") << QStringLiteral("import sys")
+       << QStringLiteral("import time") << QString() << QStringLiteral("host = %1").arg(pythonString(r.host));
+    py << pythonPort(port, protocolName);
+    py << QStringLiteral("attempts = %1").arg(r.retries)
+       << QStringLiteral("timeout = %1  # seconds for each attempt").arg(seconds(r.timeoutMs));
+    if (r.protocol == TimeProtocol::Sntp) {
+        py << QString() << QStringLiteral("def to_ntp(t):")
+           << QStringLiteral("    return int((t + 2208988800) * 2**32)  # seconds since 1900, 32.32 fixed point")
+           << QString() << QStringLiteral("def from_ntp(v):") << QStringLiteral("    return v / 2**32 - 2208988800");
+    }
+    py << QString() << QStringLiteral("buf = None") << QStringLiteral("for attempt in range(1, attempts + 1):");
+    QStringList body;
+    body << QStringLiteral("s = socket.socket(socket.%1, socket.%2)")
+                .arg(family, tcp ? QStringLiteral("SOCK_STREAM") : QStringLiteral("SOCK_DGRAM"))
+         << QStringLiteral("s.settimeout(timeout)") << QStringLiteral("try:");
+    if (tcp) {
+        body << QStringLiteral("    s.connect((host, port))")
+             << QStringLiteral("    # The server sends and closes: read until recv() returns b''.")
+             << QStringLiteral("    chunks = []") << QStringLiteral("    while True:")
+             << QStringLiteral("        chunk = s.recv(2048)") << QStringLiteral("        if not chunk:")
+             << QStringLiteral("            break") << QStringLiteral("        chunks.append(chunk)")
+             << QStringLiteral("    buf = b''.join(chunks)");
+    } else if (r.protocol == TimeProtocol::Sntp) {
+        body << QStringLiteral("    t1 = time.time()  # T1: this computer's clock when the request left")
+             << QStringLiteral("    request = struct.pack('!B39xQ', 0x23, to_ntp(t1))  # LI 0, VN 4, mode 3 (client)")
+             << QStringLiteral("    s.sendto(request, (host, port))")
+             << QStringLiteral("    buf, address = s.recvfrom(2048)");
+    } else {
+        body << QStringLiteral("    s.sendto(b'', (host, port))  # an empty datagram asks for the time")
+             << QStringLiteral("    buf, address = s.recvfrom(2048)");
+    }
+    body << QStringLiteral("    break") << QStringLiteral("except socket.timeout:")
+         << QStringLiteral("    print('Attempt %d of %d: no reply within %s s' % (attempt, attempts, timeout))")
+         << QStringLiteral("except socket.gaierror as e:")
+         << QStringLiteral("    print('Address-related error: %s' % e)") << QStringLiteral("    sys.exit(3)")
+         << QStringLiteral("except socket.error as e:") << QStringLiteral("    print('Error: %s' % e)")
+         << QStringLiteral("    sys.exit(4)") << QStringLiteral("finally:") << QStringLiteral("    s.close()");
+    py << indent(body, 4);
+    py << QStringLiteral("if buf is None:")
+       << QStringLiteral("    print('No reply after %d attempts: a firewall may block UDP' % attempts)")
+       << QStringLiteral("    sys.exit(5)") << QStringLiteral("print('Reply bytes: %s' % buf.hex())");
+    py << pythonTimeDecode(r.protocol);
+    p.python = py.join(QLatin1Char('\n')) + QLatin1Char('\n');
+
+    // C++ with Qt: one attempt at a time, each with its timer.
+    QStringList cpp;
+    cpp << QStringLiteral("// %1 with Qt over %2: each attempt with a timeout, the next one after it.")
+               .arg(title, protocolName.toUpper())
+        << QStringLiteral("// Written by Socket Workbench from the Time Query panel's form. Build: link Qt6::Network.")
+        << QStringLiteral("#include <QCoreApplication>") << QStringLiteral("#include <QDateTime>")
+        << QStringLiteral("#include <QHostAddress>") << QStringLiteral("#include <QTimer>")
+        << (tcp ? QStringLiteral("#include <QTcpSocket>") : QStringLiteral("#include <QUdpSocket>"))
+        << QStringLiteral("#include <QtEndian>") << QString() << QStringLiteral("#include <cstdio>");
+    bool numeric = false;
+    port.toUInt(&numeric);
+    if (!numeric)
+        cpp << QStringLiteral("#include <netdb.h>") << QStringLiteral("#include <arpa/inet.h>");
+    cpp << QString();
+    if (r.protocol == TimeProtocol::Sntp)
+        cpp << QStringLiteral("static double fromNtp(quint64 v)") << QStringLiteral("{")
+            << QStringLiteral("    return double(v >> 32) + double(v & 0xffffffffu) / 4294967296.0 - 2208988800.0;")
+            << QStringLiteral("}") << QString() << QStringLiteral("static quint64 toNtp(double t)")
+            << QStringLiteral("{") << QStringLiteral("    return quint64((t + 2208988800.0) * 4294967296.0);")
+            << QStringLiteral("}") << QString();
+    cpp << QStringLiteral("static int decode(const QByteArray &reply%1)")
+               .arg(r.protocol == TimeProtocol::Sntp ? QStringLiteral(", double t1") : QString())
+        << QStringLiteral("{") << QStringLiteral("    std::printf(\"Reply bytes: %s\\n\", reply.toHex().constData());");
+    cpp << cppTimeDecode(r.protocol);
+    cpp << QStringLiteral("}") << QString() << QStringLiteral("int main(int argc, char *argv[])") << QStringLiteral("{")
+        << QStringLiteral("    QCoreApplication app(argc, argv);")
+        << QStringLiteral("    const QString host = %1;").arg(cppString(r.host));
+    cpp << cppPort(port, protocolName);
+    cpp << QStringLiteral("    const int attempts = %1;").arg(r.retries)
+        << QStringLiteral("    const int timeoutMs = %1;").arg(r.timeoutMs) << QStringLiteral("    int attempt = 0;")
+        << QStringLiteral("    QTimer timer;") << QStringLiteral("    timer.setSingleShot(true);");
+    if (tcp) {
+        cpp << QStringLiteral("    QTcpSocket *socket = nullptr;")
+            << QStringLiteral("    std::function<void()> next = [&] {")
+            << QStringLiteral("        if (++attempt > attempts) {")
+            << QStringLiteral("            std::printf(\"No reply after %d attempts\\n\", attempts);")
+            << QStringLiteral("            app.exit(5);") << QStringLiteral("            return;")
+            << QStringLiteral("        }") << QStringLiteral("        delete socket;")
+            << QStringLiteral("        socket = new QTcpSocket(&app);")
+            << QStringLiteral("        // The server sends and closes: the reply is all that came before the close.")
+            << QStringLiteral("        QObject::connect(socket, &QTcpSocket::disconnected, &app, [&] {")
+            << QStringLiteral("            timer.stop();")
+            << QStringLiteral("            app.exit(decode(socket->readAll()));") << QStringLiteral("        });")
+            << QStringLiteral("        QObject::connect(socket, &QTcpSocket::errorOccurred, &app, "
+                              "[&](QAbstractSocket::SocketError e) {")
+            << QStringLiteral("            if (e == QAbstractSocket::RemoteHostClosedError)")
+            << QStringLiteral("                return; // the end of the reply: disconnected() follows")
+            << QStringLiteral("            timer.stop();")
+            << QStringLiteral("            std::printf(\"Error: %s\\n\", qPrintable(socket->errorString()));")
+            << QStringLiteral("            app.exit(e == QAbstractSocket::HostNotFoundError ? 3 : 4);")
+            << QStringLiteral("        });") << QStringLiteral("        socket->connectToHost(host, port);")
+            << QStringLiteral("        timer.start(timeoutMs);") << QStringLiteral("    };");
+    } else {
+        cpp << QStringLiteral("    QUdpSocket socket;") << QStringLiteral("    QHostAddress address;");
+        if (r.protocol == TimeProtocol::Sntp)
+            cpp << QStringLiteral("    double t1 = 0; // T1: this computer's clock when the request left");
+        cpp << QStringLiteral("    std::function<void()> next = [&] {")
+            << QStringLiteral("        if (++attempt > attempts) {")
+            << QStringLiteral(
+                   "            std::printf(\"No reply after %d attempts: a firewall may block UDP\\n\", attempts);")
+            << QStringLiteral("            app.exit(5);") << QStringLiteral("            return;")
+            << QStringLiteral("        }");
+        if (r.protocol == TimeProtocol::Sntp)
+            cpp << QStringLiteral("        QByteArray request(48, '\\0');")
+                << QStringLiteral("        request[0] = char(0x23); // LI 0, VN 4, mode 3 (client)")
+                << QStringLiteral("        t1 = QDateTime::currentMSecsSinceEpoch() / 1000.0;")
+                << QStringLiteral("        qToBigEndian<quint64>(toNtp(t1), request.data() + 40);")
+                << QStringLiteral("        socket.writeDatagram(request, address, port);");
+        else
+            cpp << QStringLiteral(
+                "        socket.writeDatagram(QByteArray(), address, port); // an empty datagram asks");
+        cpp << QStringLiteral("        timer.start(timeoutMs);") << QStringLiteral("    };")
+            << QStringLiteral("    QObject::connect(&socket, &QUdpSocket::readyRead, &app, [&] {")
+            << QStringLiteral("        QByteArray reply(int(qMax<qint64>(0, socket.pendingDatagramSize())), '\\0');")
+            << QStringLiteral("        socket.readDatagram(reply.data(), reply.size());")
+            << QStringLiteral("        timer.stop();")
+            << QStringLiteral("        app.exit(decode(reply%1));")
+                   .arg(r.protocol == TimeProtocol::Sntp ? QStringLiteral(", t1") : QString())
+            << QStringLiteral("    });");
+    }
+    cpp << QStringLiteral("    QObject::connect(&timer, &QTimer::timeout, &app, [&] {")
+        << QStringLiteral(
+               "        std::printf(\"Attempt %d of %d: no reply within %d ms\\n\", attempt, attempts, timeoutMs);")
+        << QStringLiteral("        next();") << QStringLiteral("    });");
+    if (tcp) {
+        cpp << QStringLiteral("    next();");
+    } else {
+        cpp << QStringLiteral("    // Resolve the name without blocking, then ask.")
+            << QStringLiteral("    QHostInfo::lookupHost(host, &app, [&](const QHostInfo &info) {")
+            << QStringLiteral("        for (const QHostAddress &a : info.addresses()) {")
+            << QStringLiteral("            if (a.protocol() == QAbstractSocket::%1) {")
+                   .arg(v6 ? QStringLiteral("IPv6Protocol") : QStringLiteral("IPv4Protocol"))
+            << QStringLiteral("                address = a;") << QStringLiteral("                break;")
+            << QStringLiteral("            }") << QStringLiteral("        }")
+            << QStringLiteral("        if (address.isNull()) {")
+            << QStringLiteral("            std::printf(\"Couldn't resolve %s\\n\", qPrintable(host));")
+            << QStringLiteral("            app.exit(3);") << QStringLiteral("            return;")
+            << QStringLiteral("        }") << QStringLiteral("        next();") << QStringLiteral("    });");
+        cpp.insert(cpp.indexOf(QStringLiteral("#include <QTimer>")), QStringLiteral("#include <QHostInfo>"));
+    }
+    cpp << QStringLiteral("    return app.exec();") << QStringLiteral("}");
+    cpp.insert(cpp.indexOf(QStringLiteral("#include <cstdio>")) + 1, QStringLiteral("#include <functional>"));
+    p.cpp = cpp.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return p;
+}
+
+} // namespace swb::EquivalentCode
