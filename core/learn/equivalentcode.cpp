@@ -663,4 +663,427 @@ Program forTime(const TimeQueryRequest &r)
     return p;
 }
 
+// --- TCP client -------------------------------------------------------------------------------
+
+namespace {
+
+QString pythonFamily(AddressFamily family, const QString &host)
+{
+    return isIPv6Request(family, host) ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+}
+
+// The seed's socket() and connect() with its three kinds of error.
+QStringList pythonConnect(const QString &family, int timeoutMs)
+{
+    return {
+        QStringLiteral("try:"),
+        QStringLiteral("    s = socket.socket(socket.%1, socket.SOCK_STREAM)").arg(family),
+        QStringLiteral("except socket.error as e:"),
+        QStringLiteral("    print('Strange error creating socket: %s' % e)"),
+        QStringLiteral("    sys.exit(1)"),
+        QStringLiteral("s.settimeout(%1)  # seconds, for connecting and each recv()").arg(seconds(timeoutMs)),
+        QStringLiteral("try:"),
+        QStringLiteral("    s.connect((host, port))"),
+        QStringLiteral("except socket.gaierror as e:"),
+        QStringLiteral("    print('Address-related error connecting to server: %s' % e)"),
+        QStringLiteral("    sys.exit(3)"),
+        QStringLiteral("except socket.timeout:"),
+        QStringLiteral("    print('Timed out connecting to server')"),
+        QStringLiteral("    sys.exit(5)"),
+        QStringLiteral("except socket.error as e:"),
+        QStringLiteral("    print('Connection error: %s' % e)"),
+        QStringLiteral("    sys.exit(4)"),
+    };
+}
+
+QStringList pythonReadUntilClosed(const QString &print)
+{
+    return {
+        QStringLiteral("while True:"),
+        QStringLiteral("    try:"),
+        QStringLiteral("        buf = s.recv(2048)"),
+        QStringLiteral("    except socket.error as e:"),
+        QStringLiteral("        print('Error receiving data: %s' % e)"),
+        QStringLiteral("        sys.exit(6)"),
+        QStringLiteral("    if not len(buf):"),
+        QStringLiteral("        break  # b'': the other side closed"),
+        QStringLiteral("    %1").arg(print),
+    };
+}
+
+QStringList cppHeader(const QString &what, const QString &port, const QStringList &includes)
+{
+    QStringList lines { what,
+        QStringLiteral("// Written by Socket Workbench from the panel's form. Build: link Qt6::Network.") };
+    lines << includes << QString() << QStringLiteral("#include <cstdio>");
+    bool numeric = false;
+    port.toUInt(&numeric);
+    if (!numeric && !port.isEmpty())
+        lines << QStringLiteral("#include <netdb.h>") << QStringLiteral("#include <arpa/inet.h>");
+    return lines;
+}
+
+} // namespace
+
+Program forConnect(const TcpProbeRequest &r, const QByteArray &payload)
+{
+    const bool send = !payload.isEmpty();
+    Program p;
+    QStringList py;
+    py << QStringLiteral("#!/usr/bin/env python3")
+       << (send ? QStringLiteral("# TCP client: connect, show both ends, send, half-close and read the answer.")
+                : QStringLiteral("# TCP client: connect and show both ends of the connection."))
+       << QStringLiteral("# Written by Socket Workbench from the Connect & Inspect form.")
+       << QStringLiteral("import socket") << QStringLiteral("import sys") << QString()
+       << QStringLiteral("host = %1").arg(pythonString(r.host));
+    py << pythonPort(r.port, QStringLiteral("tcp"));
+    if (send)
+        py << QStringLiteral("data = %1").arg(pythonBytes(payload));
+    py << QString() << pythonConnect(pythonFamily(r.family, r.host), r.timeoutMs)
+       << QStringLiteral("print('Connected from', s.getsockname())  # this end: the port the system picked")
+       << QStringLiteral("print('Connected to', s.getpeername())");
+    if (send) {
+        py << QStringLiteral("try:") << QStringLiteral("    s.sendall(data)")
+           << QStringLiteral("    s.shutdown(1)  # half-close (SHUT_WR): nothing more to send; the answer still comes")
+           << QStringLiteral("except socket.error as e:") << QStringLiteral("    print('Error sending data: %s' % e)")
+           << QStringLiteral("    sys.exit(6)");
+        py << pythonReadUntilClosed(QStringLiteral("print('Received %r' % buf)"));
+    }
+    py << QStringLiteral("s.close()");
+    p.python = py.join(QLatin1Char('\n')) + QLatin1Char('\n');
+
+    QStringList cpp = cppHeader(send
+            ? QStringLiteral("// TCP client with Qt: connect, both ends, send, half-close, read until closed.")
+            : QStringLiteral("// TCP client with Qt: connect and show both ends."),
+        r.port,
+        { QStringLiteral("#include <QCoreApplication>"), QStringLiteral("#include <QHostAddress>"),
+            QStringLiteral("#include <QTcpSocket>"), QStringLiteral("#include <QTimer>") });
+    if (send)
+        cpp << QStringLiteral("#include <sys/socket.h> // shutdown(): QTcpSocket has no half-close");
+    cpp << QString() << QStringLiteral("int main(int argc, char *argv[])") << QStringLiteral("{")
+        << QStringLiteral("    QCoreApplication app(argc, argv);")
+        << QStringLiteral("    const QString host = %1;").arg(cppString(r.host));
+    cpp << cppPort(r.port, QStringLiteral("tcp"));
+    if (send)
+        cpp << QStringLiteral("    const QByteArray data = %1;").arg(cppBytes(payload));
+    cpp << QStringLiteral("    QTcpSocket socket;")
+        << QStringLiteral("    QTimer::singleShot(%1, &app, [&] {").arg(r.timeoutMs)
+        << QStringLiteral("        if (socket.state() != QAbstractSocket::ConnectedState) {")
+        << QStringLiteral("            std::printf(\"Timed out connecting to server\\n\");")
+        << QStringLiteral("            app.exit(5);") << QStringLiteral("        }") << QStringLiteral("    });")
+        << QStringLiteral("    QObject::connect(&socket, &QTcpSocket::connected, [&] {")
+        << QStringLiteral("        std::printf(\"Connected from %s:%u\\n\", "
+                          "qPrintable(socket.localAddress().toString()), socket.localPort());")
+        << QStringLiteral("        std::printf(\"Connected to %s:%u\\n\", qPrintable(socket.peerAddress().toString()), "
+                          "socket.peerPort());");
+    if (send)
+        cpp << QStringLiteral("        socket.write(data);");
+    else
+        cpp << QStringLiteral("        socket.disconnectFromHost();");
+    cpp << QStringLiteral("    });");
+    if (send)
+        cpp << QStringLiteral("    QObject::connect(&socket, &QTcpSocket::bytesWritten, [&] {")
+            << QStringLiteral("        if (socket.bytesToWrite() == 0)")
+            << QStringLiteral("            ::shutdown(int(socket.socketDescriptor()), SHUT_WR); // half-close")
+            << QStringLiteral("    });")
+            << QStringLiteral("    QObject::connect(&socket, &QTcpSocket::readyRead, [&] {")
+            << QStringLiteral("        const QByteArray buf = socket.readAll();")
+            << QStringLiteral("        std::printf(\"Received %lld bytes: %s\\n\", qlonglong(buf.size()), "
+                              "buf.toPercentEncoding(\" \").constData());")
+            << QStringLiteral("    });");
+    cpp << QStringLiteral("    QObject::connect(&socket, &QTcpSocket::disconnected, &app, &QCoreApplication::quit);")
+        << QStringLiteral(
+               "    QObject::connect(&socket, &QTcpSocket::errorOccurred, [&](QAbstractSocket::SocketError error) {")
+        << QStringLiteral("        if (error == QAbstractSocket::RemoteHostClosedError)")
+        << QStringLiteral("            return; // the server closed after answering: disconnected() follows")
+        << QStringLiteral("        std::printf(\"Connection error: %s\\n\", qPrintable(socket.errorString()));")
+        << QStringLiteral("        app.exit(error == QAbstractSocket::HostNotFoundError ? 3 : 4);")
+        << QStringLiteral("    });") << QStringLiteral("    socket.connectToHost(host, port);")
+        << QStringLiteral("    return app.exec();") << QStringLiteral("}");
+    p.cpp = cpp.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return p;
+}
+
+// --- Servers -------------------------------------------------------------------------------------
+
+namespace {
+
+enum class Answer { Echo, Timestamp, Daytime, Time, Discard };
+
+Answer answerOf(const QString &behaviour)
+{
+    if (behaviour == QLatin1String("timestamp"))
+        return Answer::Timestamp;
+    if (behaviour == QLatin1String("daytime"))
+        return Answer::Daytime;
+    if (behaviour == QLatin1String("time"))
+        return Answer::Time;
+    if (behaviour == QLatin1String("discard"))
+        return Answer::Discard;
+    return Answer::Echo;
+}
+
+} // namespace
+
+Program forServer(const ListenServerOptions &o)
+{
+    const bool udp = o.transport == Transport::Udp;
+    const Answer answer = answerOf(o.behaviour);
+    const bool v6 = QHostAddress(o.bindAddress).protocol() == QAbstractSocket::IPv6Protocol;
+    const QString family = v6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+    const QString host
+        = o.bindAddress == QLatin1String("0.0.0.0") || o.bindAddress == QLatin1String("::") ? QString() : o.bindAddress;
+    const bool asEcho = answer == Answer::Echo && o.behaviour != QLatin1String("echo");
+    Program p;
+
+    // Python: the seeds' loop.
+    QStringList py;
+    py << QStringLiteral("#!/usr/bin/env python3")
+       << (udp ? QStringLiteral("# UDP server: bind, then recvfrom() and sendto() in a loop.")
+               : QStringLiteral("# TCP server, the seeds' loop: bind, listen, accept one client at a time."))
+       << QStringLiteral("# Written by Socket Workbench from the Listen Server form (behaviour: %1).").arg(o.behaviour);
+    if (asEcho)
+        py << QStringLiteral("# The %1 behaviour is not written out here: this program echoes instead.")
+                  .arg(o.behaviour);
+    py << QStringLiteral("import socket") << QStringLiteral("import struct") << QStringLiteral("import sys")
+       << QStringLiteral("import time") << QStringLiteral("import traceback") << QString()
+       << QStringLiteral("host = %1  # '' means every interface").arg(pythonString(host))
+       << QStringLiteral("port = %1  # 0: the system picks a free one").arg(o.port) << QString();
+    QStringList reply;
+    switch (answer) {
+    case Answer::Echo:
+        reply << QStringLiteral("def answer(data):") << QStringLiteral("    return data  # echo (RFC 862)");
+        break;
+    case Answer::Timestamp:
+        reply << QStringLiteral("def answer(data):")
+              << QStringLiteral("    return ('[%s] ' % time.ctime()).encode() + data  # the seeds' tsTserv");
+        break;
+    case Answer::Daytime:
+        reply << QStringLiteral("def answer(data):")
+              << QStringLiteral("    return (time.ctime() + '\\r\\n').encode()  # daytime (RFC 867)");
+        break;
+    case Answer::Time:
+        reply << QStringLiteral("def answer(data):")
+              << QStringLiteral(
+                     "    return struct.pack('!I', (int(time.time()) + 2208988800) % 2**32)  # time (RFC 868)");
+        break;
+    case Answer::Discard:
+        reply << QStringLiteral("def answer(data):")
+              << QStringLiteral("    return b''  # discard (RFC 863): nothing back");
+        break;
+    }
+    py << reply << QString();
+    py << QStringLiteral("s = socket.socket(socket.%1, socket.%2)")
+              .arg(family, udp ? QStringLiteral("SOCK_DGRAM") : QStringLiteral("SOCK_STREAM"));
+    if (o.reuseAddress && !udp)
+        py << QStringLiteral("s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)");
+    py << QStringLiteral("s.bind((host, port))");
+    if (!udp)
+        py << QStringLiteral("s.listen(%1)").arg(o.backlog);
+    py << QStringLiteral("print('Listening on', s.getsockname(), flush=True)") << QString()
+       << QStringLiteral("while True:");
+    if (udp) {
+        py << QStringLiteral("    data, address = s.recvfrom(65536)")
+           << QStringLiteral("    print('Datagram of %d bytes from %s' % (len(data), address), flush=True)")
+           << QStringLiteral("    reply = answer(data)");
+        if (answer == Answer::Echo)
+            py << QStringLiteral("    s.sendto(reply, address)  # an empty datagram is echoed too");
+        else
+            py << QStringLiteral("    if reply:") << QStringLiteral("        s.sendto(reply, address)");
+    } else {
+        const bool once = answer == Answer::Daytime || answer == Answer::Time;
+        py << QStringLiteral("    try:") << QStringLiteral("        clientsock, clientaddr = s.accept()")
+           << QStringLiteral("    except KeyboardInterrupt:") << QStringLiteral("        raise")
+           << QStringLiteral("    except:") << QStringLiteral("        traceback.print_exc()")
+           << QStringLiteral("        continue") << QStringLiteral("    try:")
+           << QStringLiteral("        print('Got connection from', clientsock.getpeername(), flush=True)");
+        if (once)
+            py << QStringLiteral("        clientsock.sendall(answer(b''))  # the answer comes at once; then close");
+        else
+            py << QStringLiteral("        while True:") << QStringLiteral("            data = clientsock.recv(4096)")
+               << QStringLiteral("            if not len(data):")
+               << QStringLiteral("                break  # the client closed (or half-closed)")
+               << QStringLiteral("            clientsock.sendall(answer(data))");
+        py << QStringLiteral("    except (KeyboardInterrupt, SystemExit):") << QStringLiteral("        raise")
+           << QStringLiteral("    except:") << QStringLiteral("        traceback.print_exc()")
+           << QStringLiteral("    try:") << QStringLiteral("        clientsock.close()")
+           << QStringLiteral("    except KeyboardInterrupt:") << QStringLiteral("        raise")
+           << QStringLiteral("    except:") << QStringLiteral("        traceback.print_exc()");
+    }
+    p.python = py.join(QLatin1Char('\n')) + QLatin1Char('\n');
+
+    // C++ with Qt.
+    QStringList cpp
+        = cppHeader(udp ? QStringLiteral("// UDP server with Qt: QUdpSocket::bind, then answer each datagram.")
+                        : QStringLiteral("// TCP server with Qt: QTcpServer, each client answered as it sends."),
+            QString::number(o.port),
+            { QStringLiteral("#include <QCoreApplication>"), QStringLiteral("#include <QDateTime>"),
+                QStringLiteral("#include <QHostAddress>"), QStringLiteral("#include <QNetworkDatagram>"),
+                udp ? QStringLiteral("#include <QUdpSocket>") : QStringLiteral("#include <QTcpServer>"),
+                QStringLiteral("#include <QTcpSocket>"), QStringLiteral("#include <QtEndian>") });
+    if (asEcho)
+        cpp.insert(2,
+            QStringLiteral("// The %1 behaviour is not written out here: this program echoes instead.")
+                .arg(o.behaviour));
+    cpp << QString() << QStringLiteral("static QByteArray answer(const QByteArray &data)") << QStringLiteral("{");
+    switch (answer) {
+    case Answer::Echo:
+        cpp << QStringLiteral("    return data; // echo (RFC 862)");
+        break;
+    case Answer::Timestamp:
+        cpp << QStringLiteral(
+            "    // As Python's time.ctime() writes it: \"Sun Nov  2 07:10:16 2026\" (the day padded with a space).")
+            << QStringLiteral("    const QDateTime now = QDateTime::currentDateTime();")
+            << QStringLiteral("    const QString ctime = QLocale::c().toString(now, QStringLiteral(\"ddd MMM \"))")
+            << QStringLiteral("        + QString::number(now.date().day()).rightJustified(2, QLatin1Char(' '))")
+            << QStringLiteral("        + QLocale::c().toString(now, QStringLiteral(\" hh:mm:ss yyyy\"));")
+            << QStringLiteral("    return '[' + ctime.toLatin1() + \"] \" + data; // the seeds' tsTserv");
+        break;
+    case Answer::Daytime:
+        cpp << QStringLiteral("    Q_UNUSED(data)")
+            << QStringLiteral(
+                   "    return QDateTime::currentDateTime().toString().toLatin1() + \"\\r\\n\"; // daytime (RFC 867)");
+        break;
+    case Answer::Time:
+        cpp << QStringLiteral("    Q_UNUSED(data)") << QStringLiteral("    QByteArray reply(4, '\\0');")
+            << QStringLiteral("    qToBigEndian<quint32>(quint32(QDateTime::currentSecsSinceEpoch() + 2208988800LL), "
+                              "reply.data());")
+            << QStringLiteral("    return reply; // time (RFC 868): seconds since 1900, big-endian");
+        break;
+    case Answer::Discard:
+        cpp << QStringLiteral("    Q_UNUSED(data)") << QStringLiteral("    return {}; // discard (RFC 863)");
+        break;
+    }
+    cpp << QStringLiteral("}") << QString() << QStringLiteral("int main(int argc, char *argv[])") << QStringLiteral("{")
+        << QStringLiteral("    QCoreApplication app(argc, argv);")
+        << QStringLiteral("    const QHostAddress address(%1);")
+               .arg(host.isEmpty()
+                       ? (v6 ? QStringLiteral("QHostAddress::AnyIPv6") : QStringLiteral("QHostAddress::AnyIPv4"))
+                       : cppString(host))
+        << QStringLiteral("    const quint16 port = %1; // 0: the system picks a free one").arg(o.port);
+    if (udp) {
+        cpp << QStringLiteral("    QUdpSocket socket;") << QStringLiteral("    if (!socket.bind(address, port)) {")
+            << QStringLiteral("        std::printf(\"bind: %s\\n\", qPrintable(socket.errorString()));")
+            << QStringLiteral("        return 1;") << QStringLiteral("    }")
+            << QStringLiteral("    std::printf(\"Listening on %s:%u\\n\", "
+                              "qPrintable(socket.localAddress().toString()), socket.localPort());")
+            << QStringLiteral("    std::fflush(stdout);")
+            << QStringLiteral("    QObject::connect(&socket, &QUdpSocket::readyRead, [&] {")
+            << QStringLiteral("        while (socket.hasPendingDatagrams()) {")
+            << QStringLiteral("            const QNetworkDatagram d = socket.receiveDatagram();")
+            << QStringLiteral("            const QByteArray reply = answer(d.data());")
+            << QStringLiteral("            if (!reply.isEmpty() || d.data().isEmpty())")
+            << QStringLiteral("                socket.writeDatagram(d.makeReply(reply));")
+            << QStringLiteral("        }") << QStringLiteral("    });");
+    } else {
+        const bool once = answer == Answer::Daytime || answer == Answer::Time;
+        cpp << QStringLiteral("    QTcpServer server;")
+            << QStringLiteral("    server.setMaxPendingConnections(%1);").arg(o.backlog)
+            << QStringLiteral("    if (!server.listen(address, port)) { // QTcpServer sets SO_REUSEADDR itself")
+            << QStringLiteral("        std::printf(\"listen: %s\\n\", qPrintable(server.errorString()));")
+            << QStringLiteral("        return 1;") << QStringLiteral("    }")
+            << QStringLiteral("    std::printf(\"Listening on %s:%u\\n\", "
+                              "qPrintable(server.serverAddress().toString()), server.serverPort());")
+            << QStringLiteral("    std::fflush(stdout);")
+            << QStringLiteral("    QObject::connect(&server, &QTcpServer::newConnection, [&] {")
+            << QStringLiteral("        while (QTcpSocket *client = server.nextPendingConnection()) {")
+            << QStringLiteral("            std::printf(\"Got connection from %s:%u\\n\", "
+                              "qPrintable(client->peerAddress().toString()), client->peerPort());")
+            << QStringLiteral("            std::fflush(stdout);")
+            << QStringLiteral(
+                   "            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);");
+        if (once)
+            cpp << QStringLiteral("            client->write(answer({})); // the answer comes at once; then close")
+                << QStringLiteral("            client->disconnectFromHost();");
+        else
+            cpp << QStringLiteral("            QObject::connect(client, &QTcpSocket::readyRead, client, [client] {")
+                << QStringLiteral("                client->write(answer(client->readAll()));")
+                << QStringLiteral("            });");
+        cpp << QStringLiteral("        }") << QStringLiteral("    });");
+    }
+    cpp << QStringLiteral("    return app.exec();") << QStringLiteral("}");
+    if (answer == Answer::Timestamp)
+        cpp.insert(cpp.indexOf(QStringLiteral("#include <QHostAddress>")) + 1, QStringLiteral("#include <QLocale>"));
+    p.cpp = cpp.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return p;
+}
+
+// --- HTTP GET ------------------------------------------------------------------------------------
+
+Program forHttpGet(const HttpTarget &target, const QByteArray &request, bool halfClose)
+{
+    const bool shut = halfClose && !target.tls;
+    const QString port = target.portOrDefault();
+    Program p;
+    QStringList py;
+    py << QStringLiteral("#!/usr/bin/env python3")
+       << QStringLiteral("# The seeds' web client: GET over a bare socket, every byte of the request written out.")
+       << QStringLiteral("# Written by Socket Workbench from the HTTP GET form (%1).").arg(target.toUrl())
+       << QStringLiteral("import socket");
+    if (target.tls)
+        py << QStringLiteral("import ssl");
+    py << QStringLiteral("import sys") << QString() << QStringLiteral("host = %1").arg(pythonString(target.host));
+    py << pythonPort(port, QStringLiteral("tcp"));
+    py << QStringLiteral("request = %1").arg(pythonBytes(request)) << QString();
+    py << pythonConnect(pythonFamily(AddressFamily::Any, target.host), 10000);
+    if (target.tls)
+        py << QStringLiteral("context = ssl.create_default_context()  # checks the certificate, as the panel does")
+           << QStringLiteral("s = context.wrap_socket(s, server_hostname=host)");
+    py << QStringLiteral("s.sendall(request)");
+    if (shut)
+        py << QStringLiteral("s.shutdown(1)  # half-close: the request is complete");
+    py << QStringLiteral("chunks = []");
+    py << pythonReadUntilClosed(QStringLiteral("chunks.append(buf)"));
+    py << QStringLiteral("s.close()") << QStringLiteral("response = b''.join(chunks)")
+       << QStringLiteral("head, _, body = response.partition(b'\\r\\n\\r\\n')")
+       << QStringLiteral("print(head.decode('iso-8859-1'))")
+       << QStringLiteral("print('-- %d bytes of body --' % len(body), flush=True)")
+       << QStringLiteral("sys.stdout.buffer.write(body)");
+    p.python = py.join(QLatin1Char('\n')) + QLatin1Char('\n');
+
+    QStringList cpp
+        = cppHeader(QStringLiteral("// The web client with Qt: GET over a %1, the request bytes written out.")
+                        .arg(target.tls ? QStringLiteral("QSslSocket") : QStringLiteral("QTcpSocket")),
+            port,
+            { QStringLiteral("#include <QCoreApplication>"),
+                target.tls ? QStringLiteral("#include <QSslSocket>") : QStringLiteral("#include <QTcpSocket>") });
+    if (shut)
+        cpp << QStringLiteral("#include <sys/socket.h> // shutdown(): QTcpSocket has no half-close");
+    cpp << QString() << QStringLiteral("int main(int argc, char *argv[])") << QStringLiteral("{")
+        << QStringLiteral("    QCoreApplication app(argc, argv);")
+        << QStringLiteral("    const QString host = %1;").arg(cppString(target.host));
+    cpp << cppPort(port, QStringLiteral("tcp"));
+    cpp << QStringLiteral("    const QByteArray request = %1;").arg(cppBytes(request))
+        << QStringLiteral("    %1 socket;")
+               .arg(target.tls ? QStringLiteral("QSslSocket") : QStringLiteral("QTcpSocket"))
+        << QStringLiteral("    QByteArray response;")
+        << QStringLiteral("    QObject::connect(&socket, &%1, [&] {")
+               .arg(target.tls ? QStringLiteral("QSslSocket::encrypted") : QStringLiteral("QTcpSocket::connected"))
+        << QStringLiteral("        socket.write(request);") << QStringLiteral("    });");
+    if (shut)
+        cpp << QStringLiteral("    QObject::connect(&socket, &QTcpSocket::bytesWritten, [&] {")
+            << QStringLiteral("        if (socket.bytesToWrite() == 0)")
+            << QStringLiteral("            ::shutdown(int(socket.socketDescriptor()), SHUT_WR); // half-close: the "
+                              "request is complete")
+            << QStringLiteral("    });");
+    cpp << QStringLiteral(
+        "    QObject::connect(&socket, &QTcpSocket::readyRead, [&] { response += socket.readAll(); });")
+        << QStringLiteral("    QObject::connect(&socket, &QTcpSocket::disconnected, [&] {")
+        << QStringLiteral("        const qsizetype end = response.indexOf(\"\\r\\n\\r\\n\");")
+        << QStringLiteral("        std::printf(\"%s\\n-- %lld bytes of body --\\n\", response.left(end).constData(),")
+        << QStringLiteral("            qlonglong(end < 0 ? 0 : response.size() - end - 4));")
+        << QStringLiteral("        app.quit();") << QStringLiteral("    });")
+        << QStringLiteral(
+               "    QObject::connect(&socket, &QTcpSocket::errorOccurred, [&](QAbstractSocket::SocketError error) {")
+        << QStringLiteral("        if (error == QAbstractSocket::RemoteHostClosedError)")
+        << QStringLiteral("            return; // the end of the response: disconnected() follows")
+        << QStringLiteral("        std::printf(\"Error: %s\\n\", qPrintable(socket.errorString()));")
+        << QStringLiteral("        app.exit(4);") << QStringLiteral("    });");
+    cpp << (target.tls ? QStringLiteral("    socket.connectToHostEncrypted(host, port);")
+                       : QStringLiteral("    socket.connectToHost(host, port);"))
+        << QStringLiteral("    return app.exec();") << QStringLiteral("}");
+    p.cpp = cpp.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return p;
+}
+
 } // namespace swb::EquivalentCode

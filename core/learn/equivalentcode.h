@@ -4,7 +4,10 @@
 // and C++ with Qt (QUdpSocket, QTcpSocket, signals and slots). The values come from the form, so
 // the code changes as the form does. Pure functions: text in, text out.
 
+#include "client/tcpprobe.h"
 #include "client/udpsession.h"
+#include "http/httptarget.h"
+#include "server/listenserver.h"
 #include "time/timequery.h"
 
 #include <QByteArray>
@@ -21,6 +24,15 @@ struct Program {
 Program forUdp(const UdpSessionRequest &request);
 // The Time Query panel: RFC 868 time, RFC 867 daytime (UDP or TCP), SNTP v4, with its attempts.
 Program forTime(const TimeQueryRequest &request);
+
+// Connect & Inspect: connect, both ends; with a payload, sendall, half-close and read the answer.
+Program forConnect(const TcpProbeRequest &request, const QByteArray &payload);
+// The Listen Server panel: the seeds' server loop (bind, listen, accept, one client at a time) or
+// the UDP recvfrom loop, answering as the behaviour does (echo, timestamp, daytime, time, discard;
+// the others are written as echo, and the program says so).
+Program forServer(const ListenServerOptions &options);
+// HTTP GET: the seed's web client, sending these exact request bytes.
+Program forHttpGet(const HttpTarget &target, const QByteArray &request, bool halfClose);
 
 // bytes as a Python literal: b'GET / HTTP/1.0\r\n\r\n', b'x' * 65507 for a run of one byte,
 // bytes.fromhex('...') for long binary data.

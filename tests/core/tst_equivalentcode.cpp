@@ -2,16 +2,22 @@
 // against the lab (127.0.0.1, ephemeral ports) and must get what the app got (the same reply bytes,
 // the same time within a second); the generated C++ is compiled and linked against Qt, and run.
 
+#include "http/httpget.h"
 #include "lab/locallab.h"
 #include "learn/equivalentcode.h"
 
 #include <QDir>
+#include <QNetworkDatagram>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QUdpSocket>
+#include <QtEndian>
 #include <QtTest>
 
 #include <memory>
@@ -68,6 +74,11 @@ private slots:
     void udpProgramFollowsTheForm();
     void timePythonGetsTheSameTime_data();
     void timePythonGetsTheSameTime();
+    void connectPythonGetsTheSameEcho();
+    void connectPythonReportsARefusal();
+    void serverPythonAnswersLikeTheLab_data();
+    void serverPythonAnswersLikeTheLab();
+    void httpPythonGetsTheSameBody();
     void cppProgramsCompileAndRun();
 
 private:
@@ -349,6 +360,149 @@ void TestEquivalentCode::timePythonGetsTheSameTime()
         QVERIFY(r.out.contains("stratum 1"));
 }
 
+// --- TCP client, servers, HTTP --------------------------------------------------------------------
+
+void TestEquivalentCode::connectPythonGetsTheSameEcho()
+{
+    if (python().isEmpty())
+        QSKIP("python3 is not installed: the generated Python cannot be run");
+    TcpProbeRequest request;
+    request.port = QString::number(m_lab->port(QStringLiteral("echo")));
+    const Ran r = runPython(EquivalentCode::forConnect(request, "hello\n").python);
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    const QByteArray peer = QByteArray("Connected to ('127.0.0.1', ") + request.port.toLatin1() + ")";
+    QVERIFY2(r.out.contains(peer), r.out.constData());
+    QVERIFY(r.out.contains("Connected from ('127.0.0.1', "));
+    QVERIFY2(r.out.contains("Received b'hello\\n'"), r.out.constData());
+    // Without a payload: connect, both ends, close.
+    const EquivalentCode::Program bare = EquivalentCode::forConnect(request, {});
+    QVERIFY(!bare.python.contains(QLatin1String("sendall")));
+    QCOMPARE(runPython(bare.python).exitCode, 0);
+}
+
+void TestEquivalentCode::connectPythonReportsARefusal()
+{
+    if (python().isEmpty())
+        QSKIP("python3 is not installed: the generated Python cannot be run");
+    quint16 closed = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closed = probe.serverPort();
+    }
+    TcpProbeRequest request;
+    request.port = QString::number(closed);
+    const Ran r = runPython(EquivalentCode::forConnect(request, "x").python);
+    QCOMPARE(r.exitCode, 4); // as the app's exit code for a Connect error
+    QVERIFY2(r.out.contains("Connection error"), r.out.constData());
+}
+
+void TestEquivalentCode::serverPythonAnswersLikeTheLab_data()
+{
+    QTest::addColumn<QString>("behaviour");
+    QTest::addColumn<int>("transport");
+    QTest::newRow("echo, tcp") << QStringLiteral("echo") << int(Transport::Tcp);
+    QTest::newRow("timestamp, tcp") << QStringLiteral("timestamp") << int(Transport::Tcp);
+    QTest::newRow("time, tcp") << QStringLiteral("time") << int(Transport::Tcp);
+    QTest::newRow("echo, udp") << QStringLiteral("echo") << int(Transport::Udp);
+    QTest::newRow("timestamp, udp") << QStringLiteral("timestamp") << int(Transport::Udp);
+}
+
+void TestEquivalentCode::serverPythonAnswersLikeTheLab()
+{
+    if (python().isEmpty())
+        QSKIP("python3 is not installed: the generated Python cannot be run");
+    QFETCH(QString, behaviour);
+    QFETCH(int, transport);
+    ListenServerOptions options;
+    options.behaviour = behaviour;
+    options.transport = Transport(transport);
+    options.port = 0;
+    QProcess server;
+    server.start(python(),
+        { QStringLiteral("-u"), writeFile(QStringLiteral("server.py"), EquivalentCode::forServer(options).python) });
+    const auto stop = qScopeGuard([&server] {
+        server.kill();
+        server.waitForFinished(5000);
+    });
+    QVERIFY(server.waitForStarted(10000));
+    QVERIFY(QTest::qWaitFor([&] { return server.canReadLine(); }, 10000));
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Listening on \\('127.0.0.1', (\\d+)\\)"))
+                                          .match(QString::fromUtf8(server.readLine()));
+    QVERIFY(m.hasMatch());
+    const quint16 port = quint16(m.captured(1).toUInt());
+
+    // Ask the program and the lab the same thing.
+    auto ask = [&](quint16 to) -> QByteArray {
+        if (Transport(transport) == Transport::Udp) {
+            QUdpSocket s;
+            s.writeDatagram("hi\n", QHostAddress::LocalHost, to);
+            if (!QTest::qWaitFor([&] { return s.hasPendingDatagrams(); }, 5000))
+                return "(no reply)";
+            return s.receiveDatagram().data();
+        }
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, to);
+        if (!s.waitForConnected(5000))
+            return "(no connection)";
+        s.write("hi\n");
+        QByteArray got;
+        (void)QTest::qWaitFor(
+            [&] {
+                got += s.readAll();
+                return behaviour == QLatin1String("time") ? got.size() >= 4 : got.endsWith('\n');
+            },
+            5000);
+        return got;
+    };
+    const QByteArray fromProgram = ask(port);
+    const QByteArray fromLab = ask(m_lab->port(behaviour, Transport(transport)));
+    if (behaviour == QLatin1String("echo")) {
+        QCOMPARE(fromProgram, QByteArray("hi\n"));
+        QCOMPARE(fromLab, fromProgram);
+    } else if (behaviour == QLatin1String("time")) {
+        QCOMPARE(fromProgram.size(), 4);
+        const qint64 a = qFromBigEndian<quint32>(fromProgram.constData());
+        const qint64 b = qFromBigEndian<quint32>(fromLab.constData());
+        QVERIFY(qAbs(a - b) <= 2);
+    } else {
+        // "[Sun Nov 22 07:10:16 2026] hi\n": the same shape as the lab's, within a second or two.
+        const QRegularExpression shape(
+            QStringLiteral("^\\[\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\\] hi\\n$"));
+        QVERIFY2(shape.match(QString::fromLatin1(fromProgram)).hasMatch(), fromProgram.constData());
+        QVERIFY2(shape.match(QString::fromLatin1(fromLab)).hasMatch(), fromLab.constData());
+        QCOMPARE(fromProgram.left(12), fromLab.left(12)); // "[Sun Nov 22 ": the same day
+    }
+}
+
+void TestEquivalentCode::httpPythonGetsTheSameBody()
+{
+    if (python().isEmpty())
+        QSKIP("python3 is not installed: the generated Python cannot be run");
+    const QString url = QStringLiteral("http://127.0.0.1:%1/").arg(m_lab->port(QStringLiteral("http")));
+    const Parsed<HttpTarget> target = HttpTarget::parseUrl(url);
+    QVERIFY(target.ok());
+    HttpGetOptions options;
+    options.request.target = *target.value;
+    HttpGet get;
+    QSignalSpy finished(&get, &HttpGet::finished);
+    get.start(options);
+    QVERIFY(finished.wait(20000) || !finished.isEmpty());
+    QVERIFY(get.body().isComplete());
+    const QByteArray appBody = get.body().preview();
+    QVERIFY(!appBody.isEmpty());
+
+    const Parsed<QByteArray> request = options.request.requestBytes(m_lab->port(QStringLiteral("http")));
+    QVERIFY(request.ok());
+    const Ran r = runPython(EquivalentCode::forHttpGet(*target.value, *request.value, true).python);
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QVERIFY2(r.out.startsWith("HTTP/1.0 200") || r.out.startsWith("HTTP/1.1 200"), r.out.left(200).constData());
+    const QByteArray marker = "-- " + QByteArray::number(appBody.size()) + " bytes of body --\n";
+    const qsizetype at = r.out.indexOf(marker);
+    QVERIFY2(at >= 0, r.out.left(400).constData());
+    QCOMPARE(r.out.mid(at + marker.size()), appBody);
+}
+
 // --- C++ ----------------------------------------------------------------------------------------
 
 void TestEquivalentCode::cppProgramsCompileAndRun()
@@ -381,6 +535,23 @@ void TestEquivalentCode::cppProgramsCompileAndRun()
             EquivalentCode::forTime(t).cpp, true,
             protocol == TimeProtocol::Daytime ? QByteArray("Daytime: ") : QByteArray("Unix time: ") });
     }
+    TcpProbeRequest echo;
+    echo.port = QString::number(m_lab->port(QStringLiteral("echo")));
+    cases.append(
+        { QStringLiteral("connect"), EquivalentCode::forConnect(echo, "hello\n").cpp, true, "Received 6 bytes" });
+    for (const char *behaviour : { "echo", "timestamp", "time", "discard" }) {
+        for (const Transport transport : { Transport::Tcp, Transport::Udp }) {
+            ListenServerOptions o;
+            o.behaviour = QLatin1String(behaviour);
+            o.transport = transport;
+            cases.append({ QStringLiteral("server_%1_%2").arg(QLatin1String(behaviour), transportName(transport)),
+                EquivalentCode::forServer(o).cpp, false, {} });
+        }
+    }
+    const Parsed<HttpTarget> page
+        = HttpTarget::parseUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_lab->port(QStringLiteral("http"))));
+    cases.append({ QStringLiteral("http"), EquivalentCode::forHttpGet(*page.value, "GET / HTTP/1.0\r\n\r\n", true).cpp,
+        true, "bytes of body --" });
     TimeQueryRequest byName;
     byName.port.clear(); // the service name "time", looked up
     cases.append({ QStringLiteral("time_by_name"), EquivalentCode::forTime(byName).cpp, false, {} });
