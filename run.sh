@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever Debian packages are missing, builds the release preset into build/, and starts
 # Socket Workbench with the given arguments (./run.sh connect localhost 50007). With no arguments
-# and no display, runs a short command-line demo against the local lab instead of the GUI.
+# and no display, runs a short command-line demo against the local lab instead of the GUI, then the
+# tour: every panel run offscreen against a lab of its own, a picture of each in tour/ with tour/index.md.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
@@ -131,4 +132,20 @@ set -e
 sleep 0.2
 stop_lab
 show_lab_output final
-exit "$rc"
+
+# The GUI without a display: the tour starts a lab of its own on ephemeral ports and pictures every panel.
+echo
+echo "run.sh: now the tour: every panel of the app run offscreen against the lab, a picture of each."
+printf '+ %s\n' "socket-workbench tour --out tour"
+set +e
+timeout 180 "$bin" tour --out tour </dev/null
+tour_rc=$?
+set -e
+((tour_rc != 124)) || echo "run.sh: the tour did not finish within 180 s" >&2
+if [[ -f tour/index.md ]]; then
+    echo "run.sh: the pictures are in $PWD/tour/ (01-connect.png ... 06-time.png), shown with a line each by $PWD/tour/index.md"
+fi
+if ((rc != 0)); then
+    exit "$rc"
+fi
+exit "$tour_rc"

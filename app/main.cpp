@@ -8,6 +8,7 @@
 #include "cli/udpverb.h"
 #include "guiapp.h"
 #include "net/sockutil.h"
+#include "tour.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +38,7 @@ void printHelp()
         "  socket-workbench time HOST            ask a time server (time, daytime, sntp), decoded step by step\n"
         "  socket-workbench serve tcp|udp        run a server and print its trace\n"
         "  socket-workbench lab                  run the whole local lab\n"
+        "  socket-workbench tour --out DIR       every panel run against the lab: a picture of each, and index.md\n"
         "  socket-workbench VERB --help          the options of a verb\n"
         "  socket-workbench --version\n\n"
         "Every verb takes --json. Exit codes: 0 ok, 2 usage, 3 resolve/address, 4 connect, 5 timeout,\n"
@@ -69,6 +71,9 @@ int main(int argc, char **argv)
     else if (std::strcmp(verb, "time") == 0)
         runner = swb::cli::runTime;
 
+    // Widgets need a QApplication, which the tour makes itself (like the GUI), so no QCoreApplication here.
+    if (std::strcmp(verb, "tour") == 0)
+        return swb::runTour(argc, argv);
     if (runner) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setOrganizationName(QStringLiteral("SocketWorkbench"));
@@ -86,7 +91,7 @@ int main(int argc, char **argv)
     }
     if (verb[0] != '\0' && verb[0] != '-') {
         std::fprintf(stderr,
-            "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, http-get, udp, time, serve, lab. Try "
+            "socket-workbench: unknown verb '%s'. Verbs: connect, lookup, http-get, udp, time, serve, lab, tour. Try "
             "--help.\n",
             verb);
         return 2;
