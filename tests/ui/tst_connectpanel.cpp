@@ -3,13 +3,16 @@
 #include "lab/locallab.h"
 #include "panels/connectpanel.h"
 #include "trace/tracemodel.h"
+#include "widgets/codepane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -44,6 +47,7 @@ private slots:
     void closeButtonCloses();
     void labServiceComboFillsTheTarget();
     void worksWithoutALab();
+    void codeFollowsTheFormAndRunsTheSame();
     void grabsForReview();
 
 private:
@@ -412,6 +416,41 @@ void TestConnectPanel::worksWithoutALab()
     ConnectPanel panel(nullptr);
     QCOMPARE(panel.findChild<QLineEdit *>(QStringLiteral("portEdit"))->text(), QStringLiteral("50007"));
     QVERIFY(!panel.findChild<QComboBox *>(QStringLiteral("labServiceCombo"))->isEnabled());
+}
+
+void TestConnectPanel::codeFollowsTheFormAndRunsTheSame()
+{
+    auto *code = child<CodePane>("codePane");
+    const QString port = QString::number(m_lab->port(QStringLiteral("echo")));
+    setTarget(QStringLiteral("127.0.0.1"), port);
+    QVERIFY2(code->python().contains(QStringLiteral("port = %1").arg(port)), qPrintable(code->python()));
+    QVERIFY(!code->python().contains(QLatin1String("sendall")));
+    child<QLineEdit>("sendEdit")->setText(QStringLiteral("hello"));
+    QVERIFY(code->python().contains(QLatin1String("data = b'hello\\n'")));
+    QVERIFY(code->python().contains(QLatin1String("s.shutdown(1)")));
+    QVERIFY(code->cpp().contains(QLatin1String("SHUT_WR")));
+    setTarget(QStringLiteral("127.0.0.1"), QStringLiteral("http"));
+    QVERIFY(code->python().contains(QLatin1String("socket.getservbyname('http', 'tcp')")));
+    setTarget(QStringLiteral("127.0.0.1"), QStringLiteral("70000"));
+    QVERIFY(code->python().startsWith(QLatin1String("# No program")));
+    setTarget(QStringLiteral("127.0.0.1"), port);
+
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("python3 is not installed: the program shown cannot be run");
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("connect.py")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(code->python().toUtf8());
+    file.close();
+    QProcess run;
+    run.start(python, { file.fileName() });
+    QVERIFY(run.waitForFinished(20000));
+    const QByteArray out = run.readAllStandardOutput();
+    QCOMPARE(run.exitCode(), 0);
+    const QByteArray peer = QByteArray("Connected to ('127.0.0.1', ") + port.toLatin1() + ")";
+    QVERIFY2(out.contains(peer), out.constData());
+    QVERIFY2(out.contains("Received b'hello\\n'"), out.constData());
 }
 
 void TestConnectPanel::grabsForReview()

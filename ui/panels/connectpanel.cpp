@@ -2,11 +2,13 @@
 
 #include "appsettings.h"
 #include "lab/locallab.h"
+#include "learn/equivalentcode.h"
 #include "net/payloadcodec.h"
 #include "theme.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
 #include "widgets/bytesview.h"
+#include "widgets/codepane.h"
 #include "widgets/formfields.h"
 #include "widgets/labservicecombo.h"
 #include "widgets/privacytext.h"
@@ -29,6 +31,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -81,6 +84,7 @@ ConnectPanel::ConnectPanel(LocalLab *lab, QWidget *parent)
             labReady();
     }
     validate();
+    updateCode();
     updateControls();
 }
 
@@ -333,7 +337,13 @@ void ConnectPanel::buildUi()
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("connectSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(steps);
+    m_code = new CodePane(this);
+    auto *stepsTabs = new QTabWidget(this);
+    stepsTabs->setObjectName(QStringLiteral("connectTabs"));
+    stepsTabs->addTab(steps, tr("Steps"));
+    stepsTabs->addTab(m_code, tr("Code"));
+    stepsTabs->setTabToolTip(1, tr("What this form does, as a Python program and as C++ with Qt"));
+    splitter->addWidget(stepsTabs);
     splitter->addWidget(history);
     splitter->addWidget(io);
     splitter->setStretchFactor(0, 4);
@@ -358,6 +368,14 @@ void ConnectPanel::buildUi()
         m_labServiceCombo->sync(m_hostEdit->currentText(), m_portEdit->text());
     });
     connect(m_portEdit, &QLineEdit::textEdited, this, [this] { m_portEdited = true; });
+    // The code follows every field, the text to send too.
+    connect(m_hostEdit, &QComboBox::editTextChanged, this, &ConnectPanel::updateCode);
+    connect(m_portEdit, &QLineEdit::textChanged, this, &ConnectPanel::updateCode);
+    connect(m_sendEdit, &QLineEdit::textChanged, this, &ConnectPanel::updateCode);
+    connect(m_sendModeCombo, &QComboBox::currentIndexChanged, this, &ConnectPanel::updateCode);
+    connect(m_appendNewlineCheck, &QCheckBox::toggled, this, &ConnectPanel::updateCode);
+    connect(m_familyCombo, &QComboBox::currentIndexChanged, this, &ConnectPanel::updateCode);
+    connect(m_timeoutSpin, &QDoubleSpinBox::valueChanged, this, &ConnectPanel::updateCode);
     connect(m_labServiceCombo, &LabServiceCombo::serviceChosen, this, [this](const QString &host, quint16 port) {
         m_hostEdit->setEditText(host);
         m_portEdit->setText(QString::number(port));
@@ -471,16 +489,52 @@ void ConnectPanel::reloadRecentHosts()
 
 // --- Actions -----------------------------------------------------------------------------
 
+TcpProbeRequest ConnectPanel::formRequest() const
+{
+    TcpProbeRequest request;
+    request.host = m_hostEdit->currentText().trimmed();
+    request.port = m_portEdit->text().trimmed();
+    request.family = AddressFamily(m_familyCombo->currentData().toInt());
+    request.timeoutMs = qRound(m_timeoutSpin->value() * 1000.0);
+    return request;
+}
+
+std::optional<QByteArray> ConnectPanel::sendBytes(QString *error) const
+{
+    const bool hex = m_sendModeCombo->currentIndex() == 1;
+    const PayloadCodec::Decoded decoded
+        = hex ? PayloadCodec::fromHex(m_sendEdit->text()) : PayloadCodec::fromEscapedText(m_sendEdit->text());
+    if (!decoded.bytes) {
+        *error = decoded.error;
+        return std::nullopt;
+    }
+    QByteArray bytes = *decoded.bytes;
+    if (!hex && m_appendNewlineCheck->isChecked() && !bytes.isEmpty())
+        bytes.append('\n');
+    return bytes;
+}
+
+void ConnectPanel::updateCode()
+{
+    if (!m_hostError->text().isEmpty() || !m_portError->text().isEmpty()) {
+        m_code->setUnavailable(!m_hostError->text().isEmpty() ? m_hostError->text() : m_portError->text());
+        return;
+    }
+    QString error;
+    const std::optional<QByteArray> bytes = sendBytes(&error);
+    if (!bytes) {
+        m_code->setUnavailable(error);
+        return;
+    }
+    m_code->setProgram(EquivalentCode::forConnect(formRequest(), *bytes));
+}
+
 void ConnectPanel::startConnect()
 {
     if (!validate())
         return;
-    const QString host = m_hostEdit->currentText().trimmed();
-    TcpProbeRequest request;
-    request.host = host;
-    request.port = m_portEdit->text().trimmed();
-    request.family = AddressFamily(m_familyCombo->currentData().toInt());
-    request.timeoutMs = qRound(m_timeoutSpin->value() * 1000.0);
+    const TcpProbeRequest request = formRequest();
+    const QString host = request.host;
 
     AppSettings::rememberHost(host);
     reloadRecentHosts();
@@ -537,17 +591,14 @@ void ConnectPanel::sendPayload()
 {
     if (!m_probe || m_probe->state() != TcpProbe::State::Connected)
         return;
-    const bool hex = m_sendModeCombo->currentIndex() == 1;
-    const QString text = m_sendEdit->text();
-    const PayloadCodec::Decoded decoded = hex ? PayloadCodec::fromHex(text) : PayloadCodec::fromEscapedText(text);
-    if (!decoded.bytes) {
-        m_sendError->setText(tr("Not sent: %1").arg(decoded.error));
+    QString error;
+    const std::optional<QByteArray> decoded = sendBytes(&error);
+    if (!decoded) {
+        m_sendError->setText(tr("Not sent: %1").arg(error));
         m_sendError->show();
         return;
     }
-    QByteArray bytes = *decoded.bytes;
-    if (!hex && m_appendNewlineCheck->isChecked())
-        bytes.append('\n');
+    const QByteArray bytes = *decoded;
     if (bytes.isEmpty()) {
         m_sendError->setText(tr("Nothing to send: type some text or hex first."));
         m_sendError->show();

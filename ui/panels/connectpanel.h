@@ -10,6 +10,8 @@
 #include <QTime>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -22,6 +24,7 @@ class QTableWidget;
 namespace swb {
 
 class BytesView;
+class CodePane;
 class LabServiceCombo;
 class LocalLab;
 class TraceBuffer;
@@ -47,6 +50,10 @@ private:
     bool validate();
     void reloadRecentHosts();
 
+    TcpProbeRequest formRequest() const;
+    // The bytes the send field describes (with the newline when asked), or why there are none.
+    std::optional<QByteArray> sendBytes(QString *error) const;
+    void updateCode();
     void startConnect();
     void closeConnection();
     void halfCloseConnection();
@@ -103,6 +110,7 @@ private:
     QLabel *m_sendError = nullptr;
     QLabel *m_closedLabel = nullptr;
     BytesView *m_bytesView = nullptr;
+    CodePane *m_code = nullptr;
 };
 
 } // namespace swb
