@@ -4,9 +4,11 @@
 #include "panels/connectpanel.h"
 #include "trace/tracemodel.h"
 #include "widgets/codepane.h"
+#include "widgets/ladderview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -48,6 +50,7 @@ private slots:
     void labServiceComboFillsTheTarget();
     void worksWithoutALab();
     void codeFollowsTheFormAndRunsTheSame();
+    void diagramDrawsTheConnectionAndSaves();
     void grabsForReview();
 
 private:
@@ -451,6 +454,32 @@ void TestConnectPanel::codeFollowsTheFormAndRunsTheSame()
     const QByteArray peer = QByteArray("Connected to ('127.0.0.1', ") + port.toLatin1() + ")";
     QVERIFY2(out.contains(peer), out.constData());
     QVERIFY2(out.contains("Received b'hello\\n'"), out.constData());
+}
+
+void TestConnectPanel::diagramDrawsTheConnectionAndSaves()
+{
+    setTarget(QStringLiteral("127.0.0.1"), QString::number(m_lab->port(QStringLiteral("echo"))));
+    connectNow();
+    sendText(QStringLiteral("hello"));
+    QTRY_VERIFY_WITH_TIMEOUT(bytesText().contains(QLatin1String("hello")), 10000);
+    auto *view = child<LadderView>("ladderView");
+    QTRY_VERIFY(view->diagram()->items().size() >= 3);
+    QStringList labels;
+    for (const LadderDiagram::Item &item : view->diagram()->items())
+        labels << item.label;
+    const QString all = labels.join(QLatin1Char('|'));
+    QVERIFY2(all.contains(QLatin1String("connect()")), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("send 6 bytes")), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("recv 6 bytes")), qPrintable(all));
+    QTemporaryDir dir;
+    QVERIFY(view->save(dir.filePath(QStringLiteral("ladder.png")), 2.0));
+    QVERIFY(view->save(dir.filePath(QStringLiteral("ladder.svg"))));
+    QImage png(dir.filePath(QStringLiteral("ladder.png")));
+    QVERIFY(!png.isNull());
+    QFile svg(dir.filePath(QStringLiteral("ladder.svg")));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("send 6 bytes"));
+    QVERIFY(child<QLabel>("ladderSavedLabel")->text().startsWith(QLatin1String("Saved")));
 }
 
 void TestConnectPanel::grabsForReview()

@@ -5,6 +5,8 @@
 #include "lookup/privacy.h"
 #include "panels/httppanel.h"
 #include "trace/tracemodel.h"
+#include "widgets/codepane.h"
+#include "widgets/ladderview.h"
 #include "widgets/timingwaterfall.h"
 
 #include <QBuffer>
@@ -47,6 +49,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void codeAndDiagramFollowTheRequest();
     void cleanupTestCase();
 
     void defaultsToTheLabWebServer();
@@ -125,6 +128,26 @@ void TestHttpPanel::cleanup()
 void TestHttpPanel::cleanupTestCase()
 {
     m_lab.reset();
+}
+
+void TestHttpPanel::codeAndDiagramFollowTheRequest()
+{
+    auto *code = child<CodePane>("codePane");
+    typeUrl(labUrl(QStringLiteral("/headers")));
+    QVERIFY2(code->python().contains(QLatin1String("request = b'GET /headers HTTP/1.0\\r\\n\\r\\n'")),
+        qPrintable(code->python()));
+    QVERIFY(code->python().contains(QLatin1String("s.shutdown(1)")));
+    QVERIFY(code->cpp().contains(QLatin1String("QTcpSocket socket;")));
+    typeUrl(QStringLiteral("http://bad host/"));
+    QVERIFY(code->python().startsWith(QLatin1String("# No program")));
+    typeUrl(labUrl(QStringLiteral("/")));
+    QVERIFY(get());
+    auto *view = child<LadderView>("ladderView");
+    QTRY_VERIFY(!view->diagram()->items().isEmpty());
+    QStringList labels;
+    for (const LadderDiagram::Item &item : view->diagram()->items())
+        labels << item.label;
+    QVERIFY2(labels.join(QLatin1Char('|')).contains(QLatin1String("send ")), qPrintable(labels.join(QLatin1Char('|'))));
 }
 
 void TestHttpPanel::typeUrl(const QString &url)

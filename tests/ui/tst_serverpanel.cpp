@@ -8,6 +8,7 @@
 #include "server/connectionmodel.h"
 #include "testclient.h"
 #include "trace/tracemodel.h"
+#include "widgets/codepane.h"
 #include "widgets/consolefilterproxy.h"
 
 #include <QCheckBox>
@@ -54,6 +55,7 @@ private slots:
     void restartWithoutReuseAddressFails();
     void udpListsSendersAndReplies();
     void lossyUdpCountsWhatItDrops();
+    void codeFollowsTheForm();
     void severalServersHaveTheirOwnTabs();
     void labServersAreListed();
     void grabsForReview();
@@ -499,6 +501,26 @@ void TestServerPanel::lossyUdpCountsWhatItDrops()
     QVERIFY(!socket.hasPendingDatagrams());
 }
 
+void TestServerPanel::codeFollowsTheForm()
+{
+    auto *code = child<CodePane>("codePane");
+    auto *behaviours = child<QComboBox>("serverBehaviourCombo");
+    behaviours->setCurrentIndex(behaviours->findData(QStringLiteral("timestamp")));
+    child<QLineEdit>("serverPortEdit")->setText(QStringLiteral("21567"));
+    QVERIFY2(code->python().contains(QLatin1String("port = 21567")), qPrintable(code->python()));
+    QVERIFY(code->python().contains(QLatin1String("time.ctime()")));
+    QVERIFY(code->python().contains(QLatin1String("s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)")));
+    QVERIFY(code->python().contains(QLatin1String("clientsock, clientaddr = s.accept()")));
+    child<QCheckBox>("serverReuseCheck")->setChecked(false);
+    QVERIFY(!code->python().contains(QLatin1String("SO_REUSEADDR")));
+    auto *transport = child<QComboBox>("serverTransportCombo");
+    transport->setCurrentIndex(transport->findData(int(Transport::Udp)));
+    QVERIFY(code->python().contains(QLatin1String("s.recvfrom(65536)")));
+    QVERIFY(code->cpp().contains(QLatin1String("QUdpSocket socket;")));
+    child<QLineEdit>("serverPortEdit")->setText(QStringLiteral("70000"));
+    QVERIFY(code->python().startsWith(QLatin1String("# No program")));
+}
+
 void TestServerPanel::severalServersHaveTheirOwnTabs()
 {
     ServerConsole *tcp = startFromForm(QStringLiteral("timestamp"), Transport::Tcp);
@@ -506,9 +528,9 @@ void TestServerPanel::severalServersHaveTheirOwnTabs()
     QVERIFY(tcp && udp);
     QCOMPARE(m_panel->consoles().size(), 2);
     auto *tabs = child<QTabWidget>("serverTabs");
-    QCOMPARE(tabs->count(), 3); // the lab and two servers
-    QVERIFY(tabs->tabText(1).contains(QLatin1String("TCP")));
-    QVERIFY(tabs->tabText(2).contains(QLatin1String("UDP")));
+    QCOMPARE(tabs->count(), 4); // the lab, the form's code and two servers
+    QVERIFY(tabs->tabText(2).contains(QLatin1String("TCP")));
+    QVERIFY(tabs->tabText(3).contains(QLatin1String("UDP")));
     QTest::mouseClick(child<QPushButton>(tcp, "closeServerTabButton"), Qt::LeftButton);
     QTRY_COMPARE(m_panel->consoles().size(), 1);
     QCOMPARE(udp->session()->state(), ServerSession::State::Listening);

@@ -11,6 +11,7 @@
 #include "widgets/codepane.h"
 #include "widgets/formfields.h"
 #include "widgets/labservicecombo.h"
+#include "widgets/ladderview.h"
 #include "widgets/privacytext.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
@@ -341,8 +342,10 @@ void ConnectPanel::buildUi()
     auto *stepsTabs = new QTabWidget(this);
     stepsTabs->setObjectName(QStringLiteral("connectTabs"));
     stepsTabs->addTab(steps, tr("Steps"));
+    stepsTabs->addTab(new LadderView(LadderDiagram::Mode::Client, m_traceModel, this), tr("Diagram"));
     stepsTabs->addTab(m_code, tr("Code"));
-    stepsTabs->setTabToolTip(1, tr("What this form does, as a Python program and as C++ with Qt"));
+    stepsTabs->setTabToolTip(1, tr("The steps as a sequence diagram: this program and the server"));
+    stepsTabs->setTabToolTip(2, tr("What this form does, as a Python program and as C++ with Qt"));
     splitter->addWidget(stepsTabs);
     splitter->addWidget(history);
     splitter->addWidget(io);

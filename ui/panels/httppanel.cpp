@@ -1,12 +1,15 @@
 #include "panels/httppanel.h"
 
 #include "lab/locallab.h"
+#include "learn/equivalentcode.h"
 #include "lookup/privacy.h"
 #include "net/payloadcodec.h"
 #include "theme.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
 #include "widgets/bytesview.h"
+#include "widgets/codepane.h"
+#include "widgets/ladderview.h"
 #include "widgets/privacytext.h"
 #include "widgets/steptable.h"
 #include "widgets/timingwaterfall.h"
@@ -442,6 +445,13 @@ void HttpPanel::buildUi()
     m_tabs->addTab(headersPage, tr("Status and headers"));
     m_tabs->addTab(bodyPage, tr("Body"));
     m_tabs->addTab(m_tlsText, tr("TLS"));
+    m_ladder = new LadderView(LadderDiagram::Mode::Client, m_traceModel, this);
+    m_tabs->addTab(m_ladder, tr("Diagram"));
+    m_code = new CodePane(this);
+    m_tabs->addTab(m_code, tr("Code"));
+    m_tabs->setTabToolTip(
+        m_tabs->indexOf(m_ladder), tr("The steps as a sequence diagram: this program and the server"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_code), tr("What this form does, as a Python program and as C++ with Qt"));
 
     auto *outcomeHeader = new QHBoxLayout;
     outcomeHeader->addWidget(heading(tr("Response")));
@@ -717,6 +727,24 @@ QString HttpPanel::generatedRequestText() const
     return text;
 }
 
+void HttpPanel::updateCode(const Parsed<HttpGetOptions> &form)
+{
+    if (!m_code)
+        return;
+    if (!form.ok()) {
+        m_code->setUnavailable(form.error.message);
+        return;
+    }
+    const HttpRequestSpec &spec = form.value->request;
+    const Parsed<quint16> port = EndpointParser::parsePort(spec.target.portOrDefault(), Transport::Tcp);
+    const Parsed<QByteArray> bytes = spec.requestBytes(port.ok() ? *port.value : spec.target.defaultPort());
+    if (!bytes.ok()) {
+        m_code->setUnavailable(bytes.error.message);
+        return;
+    }
+    m_code->setProgram(EquivalentCode::forHttpGet(spec.target, *bytes.value, form.value->halfClose));
+}
+
 bool HttpPanel::validate()
 {
     const Parsed<HttpGetOptions> form = formRequest();
@@ -731,6 +759,7 @@ bool HttpPanel::validate()
     m_notesLabel->setText(notes.join(QLatin1Char(' ')));
     m_notesLabel->setVisible(!notes.isEmpty());
     m_getButton->setEnabled(form.ok() && !m_get->isRunning());
+    updateCode(form);
     return form.ok();
 }
 

@@ -25,6 +25,8 @@ class QTableWidget;
 
 namespace swb {
 
+class CodePane;
+class LadderView;
 class LocalLab;
 class TimingWaterfall;
 class TraceBuffer;
@@ -58,6 +60,7 @@ private:
     void syncLabPath(const Parsed<HttpTarget> &target);
     void rawToggled(bool on);
     void refreshRequestPreview();
+    void updateCode(const Parsed<HttpGetOptions> &form);
     bool validate();
     void startGet();
     void cancelGet();
@@ -134,6 +137,8 @@ private:
     QLabel *m_bodyImage = nullptr;
     QPlainTextEdit *m_tlsText = nullptr;
     QList<QLabel *> m_headings;
+    LadderView *m_ladder = nullptr;
+    CodePane *m_code = nullptr;
 };
 
 } // namespace swb

@@ -1,12 +1,14 @@
 #include "panels/serverpanel.h"
 
 #include "lab/locallab.h"
+#include "learn/equivalentcode.h"
 #include "lookup/privacy.h"
 #include "net/sockutil.h"
 #include "panels/serverconsole.h"
 #include "server/behaviour.h"
 #include "server/clientcommands.h"
 #include "theme.h"
+#include "widgets/codepane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -219,6 +221,17 @@ void ServerPanel::buildUi()
     labLayout->addWidget(labNote);
     labLayout->addWidget(m_labTable, 1);
     m_tabs->addTab(labPage, tr("Local lab (read-only)"));
+    m_code = new CodePane(m_tabs);
+    m_tabs->addTab(m_code, tr("Code for this form"));
+    m_tabs->setTabToolTip(1,
+        tr("The server the form above describes, as a Python program (the seeds' accept loop) "
+           "and as C++ with Qt"));
+    // The program follows every field of the form.
+    connect(m_portEdit, &QLineEdit::textChanged, this, &ServerPanel::updateCode);
+    connect(m_backlogSpin, &QSpinBox::valueChanged, this, &ServerPanel::updateCode);
+    connect(m_reuseCheck, &QCheckBox::toggled, this, &ServerPanel::updateCode);
+    connect(m_bindCombo, &QComboBox::currentIndexChanged, this, &ServerPanel::updateCode);
+    updateCode();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Run a server and watch every client arrive")));
@@ -303,6 +316,20 @@ void ServerPanel::updateFormHints()
                                  .arg(limit.soft));
     else
         m_limitNote->clear();
+    updateCode();
+}
+
+void ServerPanel::updateCode()
+{
+    if (!m_code)
+        return;
+    SessionError error;
+    const std::optional<ListenServerOptions> options = formOptions(&error);
+    if (!options) {
+        m_code->setUnavailable(error.message);
+        return;
+    }
+    m_code->setProgram(EquivalentCode::forServer(*options));
 }
 
 std::optional<ListenServerOptions> ServerPanel::formOptions(SessionError *error) const

@@ -20,6 +20,7 @@ class QTabWidget;
 
 namespace swb {
 
+class CodePane;
 class LocalLab;
 class ServerConsole;
 
@@ -46,6 +47,7 @@ private:
     void fillBindAddresses();
     void fillLabTable();
     void updateFormHints();
+    void updateCode();
     void startFromForm();
     void closeConsole(ServerConsole *console);
     void consoleFailed(ServerConsole *console);
@@ -71,6 +73,7 @@ private:
     QLabel *m_limitNote = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTableWidget *m_labTable = nullptr;
+    CodePane *m_code = nullptr;
 };
 
 } // namespace swb

@@ -11,6 +11,7 @@
 #include "widgets/codepane.h"
 #include "widgets/formfields.h"
 #include "widgets/labservicecombo.h"
+#include "widgets/ladderview.h"
 #include "widgets/privacytext.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
@@ -524,10 +525,11 @@ QWidget *UdpPanel::buildRun(Run &run)
     run.tabs->setObjectName(name("Tabs"));
     run.tabs->addTab(run.datagrams, tr("Datagrams"));
     run.tabs->addTab(run.steps, tr("Steps"));
+    run.tabs->addTab(new LadderView(LadderDiagram::Mode::Client, run.traceModel, run.box), tr("Diagram"));
     run.code = new CodePane(run.box);
     run.code->setObjectName(name("Code"));
     run.tabs->addTab(run.code, tr("Code"));
-    run.tabs->setTabToolTip(2,
+    run.tabs->setTabToolTip(3,
         run.connected ? tr("This column's send as a program: connect, send, recv")
                       : tr("This column's send as a program: sendto, recvfrom"));
 

@@ -1,0 +1,38 @@
+#pragma once
+// A ladder diagram as a panel shows it: scrolling, following the newest step, with buttons to save
+// it as PNG (1x or 2x) or SVG.
+
+#include "widgets/ladderdiagram.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QScrollArea;
+
+namespace swb {
+
+class TraceModel;
+
+class LadderView : public QWidget {
+    Q_OBJECT
+public:
+    LadderView(LadderDiagram::Mode mode, TraceModel *model, QWidget *parent = nullptr);
+
+    LadderDiagram *diagram() const { return m_diagram; }
+    // Saves to path: .svg as SVG, anything else as PNG at scale (1 or 2). Says what happened below.
+    bool save(const QString &path, qreal scale = 1.0);
+
+private:
+    void chooseFile(bool svg);
+    void followNewest();
+
+    LadderDiagram *m_diagram = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QPushButton *m_pngButton = nullptr;
+    QPushButton *m_svgButton = nullptr;
+    QLabel *m_saved = nullptr;
+    bool m_follow = true;
+};
+
+} // namespace swb
