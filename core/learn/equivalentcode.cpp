@@ -1086,4 +1086,90 @@ Program forHttpGet(const HttpTarget &target, const QByteArray &request, bool hal
     return p;
 }
 
+// --- Lookup ---------------------------------------------------------------------------------------
+
+Program forLookup(const QString &serviceOrPort, const QString &protocol, const QString &host, AddressFamily family)
+{
+    bool isPort = false;
+    const uint port = serviceOrPort.trimmed().toUInt(&isPort);
+    const bool isAddress = !QHostAddress(host).isNull();
+    const QString proto = protocol.isEmpty() ? QString() : QStringLiteral(", %1").arg(pythonString(protocol));
+    const QString af = family == AddressFamily::IPv4 ? QStringLiteral("AF_INET")
+        : family == AddressFamily::IPv6              ? QStringLiteral("AF_INET6")
+                                                     : QStringLiteral("AF_UNSPEC");
+    Program p;
+    QStringList py;
+    py << QStringLiteral("#!/usr/bin/env python3")
+       << QStringLiteral("# What the socket module's lookup functions return.")
+       << QStringLiteral("# Written by Socket Workbench from the Lookup panel's fields.")
+       << QStringLiteral("import socket") << QStringLiteral("import sys") << QString();
+    if (isPort) {
+        py << QStringLiteral("port = %1").arg(port) << QStringLiteral("try:")
+           << QStringLiteral("    name = socket.getservbyport(port%1)  # from /etc/services").arg(proto)
+           << QStringLiteral("    print('port %d -> service %s' % (port, name))")
+           << QStringLiteral("except OSError as e:")
+           << QStringLiteral("    print('No service for port %d: %s' % (port, e))");
+    } else {
+        py << QStringLiteral("service = %1").arg(pythonString(serviceOrPort.trimmed())) << QStringLiteral("try:")
+           << QStringLiteral("    port = socket.getservbyname(service%1)  # from /etc/services").arg(proto)
+           << QStringLiteral("    print('%s -> port %d' % (service, port))") << QStringLiteral("except OSError as e:")
+           << QStringLiteral("    print(\"Couldn't find your port: %s\" % e)");
+    }
+    py << QString() << QStringLiteral("host = %1").arg(pythonString(host.trimmed())) << QStringLiteral("try:");
+    if (isAddress) {
+        py << QStringLiteral("    name, aliases, addresses = socket.gethostbyaddr(host)  # the reverse lookup")
+           << QStringLiteral("    print('%s -> %s, aliases %s, addresses %s' % (host, name, aliases, addresses))");
+    } else {
+        py << QStringLiteral(
+            "    for family, socktype, proto, canonname, sockaddr in socket.getaddrinfo(host, None, socket.%1):")
+                  .arg(af)
+           << QStringLiteral("        print('%s %s %s' % (family.name, socktype.name, sockaddr[0]))");
+        if (family != AddressFamily::IPv6)
+            py << QStringLiteral("    print('gethostbyname_ex:', socket.gethostbyname_ex(host))  # IPv4 only");
+    }
+    py << QStringLiteral("except socket.gaierror as e:") << QStringLiteral("    print('Address-related error: %s' % e)")
+       << QStringLiteral("    sys.exit(3)") << QStringLiteral("except socket.herror as e:")
+       << QStringLiteral("    print('No name for this address: %s' % e)") << QStringLiteral("    sys.exit(3)");
+    p.python = py.join(QLatin1Char('\n')) + QLatin1Char('\n');
+
+    QStringList cpp {
+        QStringLiteral(
+            "// Lookups with Qt (QHostInfo, without blocking) and the C library (getservbyname: Qt has none)."),
+        QStringLiteral("// Written by Socket Workbench from the Lookup panel's fields. Build: link Qt6::Network."),
+        QStringLiteral("#include <QCoreApplication>"), QStringLiteral("#include <QHostAddress>"),
+        QStringLiteral("#include <QHostInfo>"), QString(), QStringLiteral("#include <arpa/inet.h>"),
+        QStringLiteral("#include <cstdio>"), QStringLiteral("#include <netdb.h>"), QString(),
+        QStringLiteral("int main(int argc, char *argv[])"), QStringLiteral("{"),
+        QStringLiteral("    QCoreApplication app(argc, argv);")
+    };
+    const QString cproto = protocol.isEmpty() ? QStringLiteral("nullptr") : QStringLiteral("\"%1\"").arg(protocol);
+    if (isPort)
+        cpp << QStringLiteral("    if (const servent *s = getservbyport(int(htons(%1)), %2))").arg(port).arg(cproto)
+            << QStringLiteral("        std::printf(\"port %1 -> service %s\\n\", s->s_name);").arg(port)
+            << QStringLiteral("    else")
+            << QStringLiteral("        std::printf(\"No service for port %1\\n\");").arg(port);
+    else
+        cpp << QStringLiteral("    if (const servent *s = getservbyname(\"%1\", %2))")
+                   .arg(serviceOrPort.trimmed(), cproto)
+            << QStringLiteral("        std::printf(\"%1 -> port %d\\n\", ntohs(quint16(s->s_port)));")
+                   .arg(serviceOrPort.trimmed())
+            << QStringLiteral("    else") << QStringLiteral("        std::printf(\"Couldn't find your port\\n\");");
+    cpp << QStringLiteral("    QHostInfo::lookupHost(%1, &app, [&](const QHostInfo &info) {")
+               .arg(cppString(host.trimmed()))
+        << QStringLiteral("        if (info.error() != QHostInfo::NoError) {")
+        << QStringLiteral("            std::printf(\"Address-related error: %s\\n\", qPrintable(info.errorString()));")
+        << QStringLiteral("            app.exit(3);") << QStringLiteral("            return;")
+        << QStringLiteral("        }");
+    if (isAddress)
+        cpp << QStringLiteral("        std::printf(\"%s -> %s\\n\", qPrintable(%1), qPrintable(info.hostName()));")
+                   .arg(cppString(host.trimmed()));
+    else
+        cpp << QStringLiteral("        for (const QHostAddress &address : info.addresses())")
+            << QStringLiteral("            std::printf(\"%s\\n\", qPrintable(address.toString()));");
+    cpp << QStringLiteral("        app.quit();") << QStringLiteral("    });")
+        << QStringLiteral("    return app.exec();") << QStringLiteral("}");
+    p.cpp = cpp.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return p;
+}
+
 } // namespace swb::EquivalentCode

@@ -34,6 +34,11 @@ Program forServer(const ListenServerOptions &options);
 // HTTP GET: the seed's web client, sending these exact request bytes.
 Program forHttpGet(const HttpTarget &target, const QByteArray &request, bool halfClose);
 
+// Lookup: a service's port (getservbyname) or a port's service (getservbyport) for a protocol
+// (empty: any), and a host's addresses (getaddrinfo, gethostbyname_ex) or an address's name
+// (gethostbyaddr).
+Program forLookup(const QString &serviceOrPort, const QString &protocol, const QString &host, AddressFamily family);
+
 // bytes as a Python literal: b'GET / HTTP/1.0\r\n\r\n', b'x' * 65507 for a run of one byte,
 // bytes.fromhex('...') for long binary data.
 QString pythonBytes(const QByteArray &bytes);

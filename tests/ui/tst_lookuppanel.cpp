@@ -4,6 +4,7 @@
 #include "lookup/privacy.h"
 #include "lookup/servicefilterproxy.h"
 #include "panels/lookuppanel.h"
+#include "widgets/codepane.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -28,6 +29,7 @@ private slots:
     void cleanup();
 
     void servicePortFromBothTables();
+    void codeFollowsTheFields();
     void unknownServiceSuggests();
     void portToName();
     void typeAheadFindsAliasesAndPorts();
@@ -228,6 +230,26 @@ void TestLookupPanel::addressToolErrorsSayWhy()
     QVERIFY(!child<QLabel>("addressToolError")->isHidden());
     QVERIFY2(text("addressToolError").contains(QLatin1String("300")), qPrintable(text("addressToolError")));
     QVERIFY(text("addressToolResult").isEmpty());
+}
+
+void TestLookupPanel::codeFollowsTheFields()
+{
+    auto *code = m_panel->findChild<CodePane *>(QStringLiteral("codePane"));
+    QVERIFY(code);
+    auto *service = m_panel->findChild<QLineEdit *>(QStringLiteral("serviceEdit"));
+    auto *host = m_panel->findChild<QLineEdit *>(QStringLiteral("hostLookupEdit"));
+    service->setText(QStringLiteral("ntp"));
+    QVERIFY2(code->python().contains(QLatin1String("service = 'ntp'")), qPrintable(code->python()));
+    QVERIFY(code->python().contains(QLatin1String("socket.getservbyname(service)")));
+    service->setText(QStringLiteral("53"));
+    QVERIFY(code->python().contains(QLatin1String("socket.getservbyport(port)")));
+    host->setText(QStringLiteral("127.0.0.1"));
+    QVERIFY(code->python().contains(QLatin1String("socket.gethostbyaddr(host)")));
+    host->setText(QStringLiteral("localhost"));
+    QVERIFY(code->python().contains(QLatin1String("socket.getaddrinfo(host, None, socket.AF_UNSPEC)")));
+    QVERIFY(code->cpp().contains(QLatin1String("QHostInfo::lookupHost")));
+    host->clear();
+    QVERIFY(code->python().startsWith(QLatin1String("# No program")));
 }
 
 void TestLookupPanel::grabsForReview()

@@ -1,5 +1,6 @@
 #include "panels/lookuppanel.h"
 
+#include "learn/equivalentcode.h"
 #include "lookup/addresstools.h"
 #include "lookup/privacy.h"
 #include "lookup/servicecatalog.h"
@@ -7,6 +8,7 @@
 #include "lookup/servicetablemodel.h"
 #include "net/payloadcodec.h"
 #include "theme.h"
+#include "widgets/codepane.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -44,6 +46,14 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_tabs->addTab(buildServicesTab(), tr("Services and ports"));
     m_tabs->addTab(buildHostsTab(), tr("Hosts and addresses"));
     m_tabs->addTab(buildToolsTab(), tr("Address tools"));
+    m_code = new CodePane(this);
+    m_tabs->addTab(m_code, tr("Code"));
+    m_tabs->setTabToolTip(3, tr("The service and host lookups above, as a Python program and as C++"));
+    for (QLineEdit *edit : { m_serviceEdit, m_hostEdit })
+        connect(edit, &QLineEdit::textChanged, this, &LookupPanel::updateCode);
+    for (QComboBox *combo : { m_protocolCombo, m_familyCombo })
+        connect(combo, &QComboBox::currentIndexChanged, this, &LookupPanel::updateCode);
+    updateCode();
     // Hiding addresses for a screenshot re-shows what is on screen, masked (a lookup still running
     // keeps its "Resolving..." until its answer comes).
     auto reshow = [this] {
@@ -699,6 +709,16 @@ void LookupPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyFonts();
+}
+
+void LookupPanel::updateCode()
+{
+    if (m_serviceEdit->text().trimmed().isEmpty() || m_hostEdit->text().trimmed().isEmpty()) {
+        m_code->setUnavailable(tr("type a service or port, and a host or address"));
+        return;
+    }
+    m_code->setProgram(EquivalentCode::forLookup(m_serviceEdit->text(), m_protocolCombo->currentData().toString(),
+        m_hostEdit->text(), AddressFamily(m_familyCombo->currentData().toInt())));
 }
 
 void LookupPanel::lookUpService(const QString &nameOrPort, const QString &protocol)

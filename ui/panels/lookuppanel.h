@@ -20,6 +20,7 @@ class QTimer;
 
 namespace swb {
 
+class CodePane;
 class ServiceFilterProxy;
 class ServiceTableModel;
 struct ServiceLookup;
@@ -31,6 +32,7 @@ public:
     ~LookupPanel() override;
 
     // What the Look up button does, for tests and the table's double-click.
+    void updateCode();
     void lookUpService(const QString &nameOrPort, const QString &protocol = {});
     // The address tool by its call name ("inet_pton", "htons", ...) run on text, as the form does.
     void runAddressTool(const QString &call, const QString &text);
@@ -101,6 +103,7 @@ private:
     QLabel *m_toolHint = nullptr;
     QLabel *m_toolResult = nullptr;
     QLabel *m_toolError = nullptr;
+    CodePane *m_code = nullptr;
 };
 
 } // namespace swb
