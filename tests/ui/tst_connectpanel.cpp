@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -499,6 +500,12 @@ void TestConnectPanel::grabsForReview()
     QTRY_VERIFY_WITH_TIMEOUT(bytesText().contains(QLatin1String("hello")), 10000);
     QTRY_VERIFY(stepCalls().join(QLatin1Char(' ')).contains(QLatin1String("recv")));
     QVERIFY(m_panel->grab().save(dir + QStringLiteral("/connect-connected.png")));
+    auto *tabs = child<QTabWidget>("connectTabs");
+    tabs->setCurrentIndex(1);
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/connect-diagram.png")));
+    tabs->setCurrentIndex(2);
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/connect-code.png")));
+    tabs->setCurrentIndex(0);
 
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));

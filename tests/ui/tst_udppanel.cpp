@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUdpSocket>
@@ -727,6 +728,14 @@ void TestUdpPanel::grabsForReview()
     setText("payloadEdit", QStringLiteral("\u4f60\u597d hello"));
     sendAndWait();
     QVERIFY(m_panel->grab().save(dir + QStringLiteral("/udp-both.png")));
+    for (const char *name : { "unconnectedTabs", "connectedTabs" })
+        child<QTabWidget>(name)->setCurrentIndex(2);
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/udp-diagram.png")));
+    for (const char *name : { "unconnectedTabs", "connectedTabs" })
+        child<QTabWidget>(name)->setCurrentIndex(3);
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/udp-code.png")));
+    for (const char *name : { "unconnectedTabs", "connectedTabs" })
+        child<QTabWidget>(name)->setCurrentIndex(0);
 
     const quint16 closed = test::freeUdpPort();
     QVERIFY(closed != 0);
