@@ -27,6 +27,24 @@ inline QString hideAddressesKey()
 {
     return QStringLiteral("view/hideAddresses");
 }
+// Presentation mode: the font scale in percent (100 = off), the size Ctrl+Shift+P turns on, and high
+// contrast, remembered separately for presentation mode (on unless turned off) and the normal view.
+inline QString presentationScaleKey()
+{
+    return QStringLiteral("view/presentationScale");
+}
+inline QString presentationLastScaleKey()
+{
+    return QStringLiteral("view/presentationLastScale");
+}
+inline QString presentationHighContrastKey()
+{
+    return QStringLiteral("view/presentationHighContrast");
+}
+inline QString highContrastKey()
+{
+    return QStringLiteral("view/highContrast");
+}
 
 // Puts host first in the recent hosts list (no duplicates, at most kMaxRecentHosts) and returns the list.
 QStringList rememberHost(const QString &host);

@@ -10,15 +10,18 @@
 #include "panels/serverpanel.h"
 #include "panels/timepanel.h"
 #include "panels/udppanel.h"
+#include "presentation.h"
 #include "widgets/panelscrollarea.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -36,6 +39,8 @@ MainWindow::MainWindow(LocalLab *lab, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     // Never an address here: the title shows in screenshots, task bars and screen shares.
     setWindowTitle(tr("Socket Workbench"));
+    // Before any panel is built, so the window opens in the mode it was left in and is laid out once.
+    Presentation::instance()->restore();
 
     m_panelList = new QListWidget(this);
     m_panelList->setObjectName(QStringLiteral("panelList"));
@@ -102,6 +107,8 @@ void MainWindow::buildMenus()
         AppSettings::setValue(AppSettings::hideAddressesKey(), on);
     });
     connect(Privacy::instance(), &Privacy::enabledChanged, m_hideAddressesAction, &QAction::setChecked);
+    view->addSeparator();
+    buildPresentationMenu(view);
 
     QMenu *lab = menuBar()->addMenu(tr("&Lab"));
     QAction *services = lab->addAction(tr("&Services and Ports\u2026"));
@@ -112,6 +119,109 @@ void MainWindow::buildMenus()
     m_startLabAction->setChecked(AppSettings::value(AppSettings::labEnabledKey(), true).toBool());
     m_startLabAction->setToolTip(tr("Takes effect the next time Socket Workbench starts"));
     connect(m_startLabAction, &QAction::toggled, this, &MainWindow::setStartLabAtLaunch);
+}
+
+void MainWindow::buildPresentationMenu(QMenu *view)
+{
+    Presentation *presentation = Presentation::instance();
+    QMenu *menu = view->addMenu(tr("&Presentation Mode"));
+    menu->setObjectName(QStringLiteral("presentationMenu"));
+
+    QAction *toggle = menu->addAction(tr("&Presentation Mode On/Off"));
+    toggle->setObjectName(QStringLiteral("presentationToggleAction"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    toggle->setToolTip(tr("Switches between the normal view and the last presentation size"));
+    connect(toggle, &QAction::triggered, this, [this, presentation] {
+        presentation->toggle();
+        announcePresentation();
+    });
+    menu->addSeparator();
+
+    m_presentationGroup = new QActionGroup(this);
+    m_presentationGroup->setExclusive(true);
+    const struct {
+        int scale;
+        const char *objectName;
+        QString text;
+    } sizes[] = {
+        { Presentation::kOff, "presentationOffAction", tr("&Off") },
+        { 150, "presentation150Action", tr("&150 %") },
+        { 200, "presentation200Action", tr("&200 %") },
+    };
+    for (const auto &size : sizes) {
+        QAction *action = menu->addAction(size.text);
+        action->setObjectName(QString::fromLatin1(size.objectName));
+        action->setCheckable(true);
+        action->setData(size.scale);
+        m_presentationGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, presentation, scale = size.scale] {
+            presentation->setScale(scale);
+            announcePresentation();
+        });
+    }
+    menu->addSeparator();
+
+    // Shift+= is "+" on many keyboards, and Shift+- is "_": both spellings are bound.
+    QAction *larger = menu->addAction(tr("&Larger"));
+    larger->setObjectName(QStringLiteral("presentationLargerAction"));
+    larger->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus) });
+    connect(larger, &QAction::triggered, this, [this, presentation] {
+        presentation->larger();
+        announcePresentation();
+    });
+    QAction *smaller = menu->addAction(tr("&Smaller"));
+    smaller->setObjectName(QStringLiteral("presentationSmallerAction"));
+    smaller->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Underscore) });
+    connect(smaller, &QAction::triggered, this, [this, presentation] {
+        presentation->smaller();
+        announcePresentation();
+    });
+
+    m_highContrastAction = view->addAction(tr("High &Contrast"));
+    m_highContrastAction->setObjectName(QStringLiteral("highContrastAction"));
+    m_highContrastAction->setCheckable(true);
+    m_highContrastAction->setToolTip(tr("Black on white (white on black on a dark desktop), for projectors; "
+                                        "presentation mode turns it on unless you turn it off there"));
+    connect(m_highContrastAction, &QAction::triggered, presentation, &Presentation::setHighContrast);
+
+    connect(presentation, &Presentation::changed, this, [this] {
+        updatePresentationActions();
+        fitOnScreen();
+    });
+    updatePresentationActions();
+}
+
+void MainWindow::updatePresentationActions()
+{
+    const Presentation *presentation = Presentation::instance();
+    for (QAction *action : m_presentationGroup->actions())
+        action->setChecked(action->data().toInt() == presentation->scale());
+    m_highContrastAction->setChecked(presentation->highContrast());
+}
+
+void MainWindow::announcePresentation()
+{
+    const Presentation *presentation = Presentation::instance();
+    const QString shortcut = QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P).toString(QKeySequence::NativeText);
+    statusBar()->showMessage(presentation->isOn()
+            ? tr("Presentation mode: %1 % (%2 leaves it)").arg(presentation->scale()).arg(shortcut)
+            : tr("Presentation mode off (%1 turns it on)").arg(shortcut),
+        4000);
+}
+
+void MainWindow::fitOnScreen()
+{
+    // Larger fonts must never push the window past the screen: the panels scroll instead.
+    const QScreen *screen = this->screen();
+    if (!screen || !isVisible() || isMaximized() || isFullScreen())
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize frameExtra = frameGeometry().size() - geometry().size();
+    const QSize fits = size().boundedTo(available.size() - frameExtra);
+    if (fits != size())
+        resize(fits);
 }
 
 void MainWindow::addPanel(const QString &title, QWidget *panel)
@@ -148,7 +258,7 @@ void MainWindow::updateSidebarWidth()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange && m_panelList) // not while the constructor applies presentation mode
         updateSidebarWidth();
 }
 

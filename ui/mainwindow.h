@@ -6,7 +6,9 @@
 #include <QPointer>
 
 class QAction;
+class QActionGroup;
 class QListWidget;
+class QMenu;
 class QPushButton;
 class QStackedWidget;
 
@@ -39,6 +41,10 @@ private:
     void restoreSettings();
     void saveSettings();
     void setStartLabAtLaunch(bool on);
+    void buildPresentationMenu(QMenu *view);
+    void updatePresentationActions();
+    void announcePresentation();
+    void fitOnScreen();
 
     QPointer<LocalLab> m_lab;
     QListWidget *m_panelList = nullptr;
@@ -46,6 +52,8 @@ private:
     QPushButton *m_labButton = nullptr;
     QAction *m_startLabAction = nullptr;
     QAction *m_hideAddressesAction = nullptr;
+    QActionGroup *m_presentationGroup = nullptr; // Off, 150 %, 200 %; each action's data is its scale
+    QAction *m_highContrastAction = nullptr;
     QPointer<LabDialog> m_labDialog;
 };
 

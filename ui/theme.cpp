@@ -53,6 +53,46 @@ QColor lifecycleColor(const QPalette &palette)
     return isDark(palette) ? QColor(0xce, 0x93, 0xd8) : QColor(0x6a, 0x1b, 0x9a);
 }
 
+QPalette highContrastPalette(const QPalette &base)
+{
+    const bool dark = isDark(base);
+    const QColor background = dark ? QColor(Qt::black) : QColor(Qt::white);
+    const QColor text = dark ? QColor(Qt::white) : QColor(Qt::black);
+    // Greys at 7:1 or more against the background: disabled and placeholder text stay legible.
+    const QColor quiet = dark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x50, 0x50, 0x50);
+    const QColor alternate = dark ? QColor(0x26, 0x26, 0x26) : QColor(0xf0, 0xf0, 0xf0);
+    // Fusion outlines controls with the window colour darkened, which vanishes on black: dark fields and
+    // buttons are lifted off the window a little instead (white text on them stays above 15:1).
+    const QColor field = dark ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
+    const QColor button = dark ? QColor(0x33, 0x33, 0x33) : QColor(Qt::white);
+    QPalette palette;
+    for (QPalette::ColorGroup group : { QPalette::Active, QPalette::Inactive, QPalette::Disabled }) {
+        const bool disabled = group == QPalette::Disabled;
+        palette.setColor(group, QPalette::Window, background);
+        palette.setColor(group, QPalette::Base, field);
+        palette.setColor(group, QPalette::AlternateBase, alternate);
+        palette.setColor(group, QPalette::Button, button);
+        palette.setColor(group, QPalette::ToolTipBase, background);
+        palette.setColor(group, QPalette::WindowText, disabled ? quiet : text);
+        palette.setColor(group, QPalette::Text, disabled ? quiet : text);
+        palette.setColor(group, QPalette::ButtonText, disabled ? quiet : text);
+        palette.setColor(group, QPalette::ToolTipText, text);
+        palette.setColor(group, QPalette::BrightText, dark ? QColor(0xff, 0xff, 0x00) : QColor(0xc0, 0x00, 0x00));
+        palette.setColor(group, QPalette::PlaceholderText, quiet);
+        // Frames and separators are drawn from these: strong lines instead of pale ones.
+        palette.setColor(group, QPalette::Light, dark ? QColor(0x60, 0x60, 0x60) : QColor(Qt::white));
+        palette.setColor(group, QPalette::Midlight, dark ? QColor(0x40, 0x40, 0x40) : QColor(0xd0, 0xd0, 0xd0));
+        palette.setColor(group, QPalette::Mid, quiet);
+        palette.setColor(group, QPalette::Dark, dark ? QColor(0xd0, 0xd0, 0xd0) : QColor(0x30, 0x30, 0x30));
+        palette.setColor(group, QPalette::Shadow, Qt::black);
+        palette.setColor(group, QPalette::Highlight, dark ? QColor(0xff, 0xd6, 0x00) : QColor(0x00, 0x3d, 0xb8));
+        palette.setColor(group, QPalette::HighlightedText, dark ? QColor(Qt::black) : QColor(Qt::white));
+        palette.setColor(group, QPalette::Link, dark ? QColor(0x8c, 0xc8, 0xff) : QColor(0x00, 0x2a, 0xa0));
+        palette.setColor(group, QPalette::LinkVisited, dark ? QColor(0xd8, 0xa8, 0xff) : QColor(0x55, 0x1a, 0x8b));
+    }
+    return palette;
+}
+
 QFont monospaceFont(const QFont &base, qreal scale)
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);

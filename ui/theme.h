@@ -24,6 +24,9 @@ QColor noteColor(const QPalette &palette);
 // Secondary text: still easy to read, but quieter than the main text.
 QColor mutedColor(const QPalette &palette);
 QColor lifecycleColor(const QPalette &palette); // connection opened / closed
+// For projectors: black on white (white on black when base is dark), a saturated highlight, and secondary
+// and disabled text dark enough (7:1 or more) not to wash out. Keeps base's light or dark choice.
+QPalette highContrastPalette(const QPalette &base);
 
 // The system's fixed-width font at base's size times scale.
 QFont monospaceFont(const QFont &base, qreal scale = 1.0);

@@ -6,8 +6,11 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QApplication>
 #include <QCheckBox>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -25,6 +28,7 @@ private slots:
     void labOffSaysSo();
     void panelsByName();
     void hideAddressesIsRemembered();
+    void presentationMenu();
 };
 
 void TestMainWindow::panelsByName()
@@ -70,6 +74,36 @@ void TestMainWindow::hideAddressesIsRemembered()
     }
     MainWindow window(nullptr);
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("hideAddressesAction"))->isChecked());
+}
+
+void TestMainWindow::presentationMenu()
+{
+    MainWindow window(nullptr);
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("presentationMenu"));
+    QVERIFY(menu);
+    QStringList names;
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator())
+            names << action->objectName();
+    }
+    QCOMPARE(names,
+        (QStringList { "presentationToggleAction", "presentationOffAction", "presentation150Action",
+            "presentation200Action", "presentationLargerAction", "presentationSmallerAction" }));
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("presentationToggleAction"))->shortcut(),
+        QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("presentationOffAction"))->isChecked());
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("presentation150Action"))->actionGroup()->isExclusive());
+    auto *contrast = window.findChild<QAction *>(QStringLiteral("highContrastAction"));
+    QVERIFY(contrast && contrast->isCheckable() && !contrast->isChecked());
+
+    // Switching and back leaves the application font as it was.
+    const QFont font = QApplication::font();
+    window.findChild<QAction *>(QStringLiteral("presentation200Action"))->trigger();
+    QCOMPARE(QApplication::font().pointSizeF(), font.pointSizeF() * 2);
+    QVERIFY(contrast->isChecked());
+    window.findChild<QAction *>(QStringLiteral("presentationOffAction"))->trigger();
+    QCOMPARE(QApplication::font(), font);
+    QVERIFY(!contrast->isChecked());
 }
 
 void TestMainWindow::showsPanelsAndLabState()

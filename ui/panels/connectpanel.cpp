@@ -13,6 +13,7 @@
 #include "widgets/labservicecombo.h"
 #include "widgets/ladderview.h"
 #include "widgets/privacytext.h"
+#include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
 
@@ -241,7 +242,10 @@ void ConnectPanel::buildUi()
     auto *stepsLayout = new QVBoxLayout(steps);
     stepsLayout->setContentsMargins(0, 4, 0, 0);
     stepsLayout->addWidget(heading(tr("Steps: the socket calls, in order")));
-    stepsLayout->addWidget(m_stepTable);
+    stepsLayout->addWidget(m_stepTable, 1);
+    auto *explanation = new StepExplanationView(steps);
+    explanation->follow(m_stepTable);
+    stepsLayout->addWidget(explanation);
 
     m_historyHint
         = new QLabel(tr("Connect again: the local port changes each time \u2014 the system picks a free one."), this);

@@ -11,6 +11,7 @@
 #include "widgets/codepane.h"
 #include "widgets/ladderview.h"
 #include "widgets/privacytext.h"
+#include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
 #include "widgets/timingwaterfall.h"
 #include "widgets/tracestyleproxy.h"
@@ -440,7 +441,14 @@ void HttpPanel::buildUi()
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("httpTabs"));
-    m_tabs->addTab(m_stepTable, tr("Steps"));
+    auto *stepsPage = new QWidget(this);
+    auto *stepsLayout = new QVBoxLayout(stepsPage);
+    stepsLayout->setContentsMargins(0, 0, 0, 0);
+    stepsLayout->addWidget(m_stepTable, 1);
+    auto *explanation = new StepExplanationView(stepsPage);
+    explanation->follow(m_stepTable);
+    stepsLayout->addWidget(explanation);
+    m_tabs->addTab(stepsPage, tr("Steps"));
     m_tabs->addTab(m_waterfall, tr("Timing"));
     m_tabs->addTab(headersPage, tr("Status and headers"));
     m_tabs->addTab(bodyPage, tr("Body"));
@@ -793,7 +801,7 @@ void HttpPanel::startGet()
     m_tlsText->clear();
     m_waterfall->clear();
     m_statusLabel->setText(tr("Connecting\u2026"));
-    m_tabs->setCurrentWidget(m_stepTable);
+    m_tabs->setCurrentIndex(0); // the steps
     m_get->start(*form.value);
     if (m_get->isRunning())
         m_tick.start();

@@ -7,6 +7,7 @@
 #include "trace/tracemodel.h"
 #include "widgets/codepane.h"
 #include "widgets/privacytext.h"
+#include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
 
@@ -420,6 +421,9 @@ void TimePanel::buildUi()
     steps->setSpacing(2);
     steps->addWidget(heading(tr("Steps: the socket calls, in order (each attempt too)")));
     steps->addWidget(m_stepTable, 1);
+    auto *explanation = new StepExplanationView(this);
+    explanation->follow(m_stepTable);
+    steps->addWidget(explanation);
 
     m_code = new CodePane(this);
     m_code->setMinimumHeight(QFontMetrics(Theme::monospaceFont(font())).height() * 16);

@@ -13,6 +13,7 @@
 #include "widgets/labservicecombo.h"
 #include "widgets/ladderview.h"
 #include "widgets/privacytext.h"
+#include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
 
@@ -524,7 +525,14 @@ QWidget *UdpPanel::buildRun(Run &run)
     run.tabs = new QTabWidget(run.box);
     run.tabs->setObjectName(name("Tabs"));
     run.tabs->addTab(run.datagrams, tr("Datagrams"));
-    run.tabs->addTab(run.steps, tr("Steps"));
+    auto *stepsPage = new QWidget(run.box);
+    auto *stepsLayout = new QVBoxLayout(stepsPage);
+    stepsLayout->setContentsMargins(0, 0, 0, 0);
+    stepsLayout->addWidget(run.steps, 1);
+    auto *explanation = new StepExplanationView(stepsPage);
+    explanation->follow(run.steps);
+    stepsLayout->addWidget(explanation);
+    run.tabs->addTab(stepsPage, tr("Steps"));
     run.tabs->addTab(new LadderView(LadderDiagram::Mode::Client, run.traceModel, run.box), tr("Diagram"));
     run.code = new CodePane(run.box);
     run.code->setObjectName(name("Code"));
