@@ -1,6 +1,7 @@
 #include "panelscrollarea.h"
 
 #include <QEvent>
+#include <QLayout>
 #include <QScrollBar>
 
 namespace swb {
@@ -42,7 +43,17 @@ void PanelScrollArea::fitPanel()
         available.rheight() -= horizontalScrollBar()->sizeHint().height();
     if (minimum.height() > available.height())
         available.rwidth() -= verticalScrollBar()->sizeHint().width();
-    const QSize size = available.expandedTo(minimum);
+    QSize size = available.expandedTo(minimum);
+    // Wrapped labels need more height at a narrow width than their minimum says: ask the layout
+    // for the height at the width the panel gets (a vertical scroll bar then takes some width).
+    if (QLayout *layout = panel->layout(); layout && layout->hasHeightForWidth()) {
+        int needed = layout->totalHeightForWidth(size.width());
+        if (needed > size.height() && needed > available.height() && minimum.height() <= available.height()) {
+            size.setWidth(qMax(minimum.width(), available.width() - verticalScrollBar()->sizeHint().width()));
+            needed = layout->totalHeightForWidth(size.width());
+        }
+        size.setHeight(qMax(size.height(), needed));
+    }
     if (panel->size() != size)
         panel->resize(size);
 }
