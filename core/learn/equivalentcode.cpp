@@ -74,9 +74,9 @@ QStringList cppPort(const QString &port, const QString &protocol, quint16 fallba
     if (numeric)
         return { QStringLiteral("    const quint16 port = %1;").arg(number) };
     return {
-        QStringLiteral("    const servent *service = getservbyname(\"%1\", \"%2\");").arg(port, protocol),
+        QStringLiteral("    const servent *service = getservbyname(%1, %2);").arg(cString(port), cString(protocol)),
         QStringLiteral("    if (!service) {"),
-        QStringLiteral("        std::fprintf(stderr, \"Couldn't find your port: %1\\n\");").arg(port),
+        QStringLiteral("        std::fprintf(stderr, \"Couldn't find your port: %s\\n\", %1);").arg(cString(port)),
         QStringLiteral("        return 1;"),
         QStringLiteral("    }"),
         QStringLiteral("    const quint16 port = ntohs(quint16(service->s_port));"),
@@ -126,9 +126,14 @@ QString pythonString(const QString &text)
 {
     QString out = QStringLiteral("'");
     for (QChar c : text) {
-        if (c == u'\\' || c == u'\'')
+        if (c == u'\\' || c == u'\'') {
             out += QLatin1Char('\\');
-        out += c;
+            out += c;
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')); // a pasted line break, a NUL
+        } else {
+            out += c;
+        }
     }
     return out + QLatin1Char('\'');
 }
@@ -145,6 +150,8 @@ QString cppBytes(const QByteArray &bytes)
             .arg(plain ? QStringLiteral("'%1'").arg(QLatin1Char(char(u)))
                        : QStringLiteral("char(0x%1)").arg(u, 2, 16, QLatin1Char('0')));
     }
+    if (bytes.size() > kHexThreshold && !isMostlyText(bytes))
+        return QStringLiteral("QByteArray::fromHex(\"%1\")").arg(QString::fromLatin1(bytes.toHex()));
     QString out = QStringLiteral("QByteArray(\"");
     bool lastWasHex = false;
     for (char c : bytes) {
@@ -184,15 +191,26 @@ QString cppBytes(const QByteArray &bytes)
     return out + QStringLiteral("\", %1)").arg(bytes.size());
 }
 
+QString cString(const QString &text)
+{
+    QString out = QStringLiteral("\"");
+    for (QChar c : text) {
+        if (c == u'\\' || c == u'"') {
+            out += QLatin1Char('\\');
+            out += c;
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            // Octal, three digits: a hex escape would swallow a following hex digit.
+            out += QStringLiteral("\\%1").arg(c.unicode(), 3, 8, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    return out + QLatin1Char('"');
+}
+
 QString cppString(const QString &text)
 {
-    QString out = QStringLiteral("QStringLiteral(\"");
-    for (QChar c : text) {
-        if (c == u'\\' || c == u'"')
-            out += QLatin1Char('\\');
-        out += c;
-    }
-    return out + QStringLiteral("\")");
+    return QStringLiteral("QStringLiteral(%1)").arg(cString(text));
 }
 
 // --- UDP --------------------------------------------------------------------------------------
@@ -286,8 +304,8 @@ Program forUdp(const UdpSessionRequest &r)
         << QStringLiteral("// Written by Socket Workbench from the UDP panel's form. Build: link Qt6::Network.")
         << QStringLiteral("#include <QCoreApplication>") << QStringLiteral("#include <QHostAddress>")
         << QStringLiteral("#include <QHostInfo>") << QStringLiteral("#include <QNetworkDatagram>")
-        << QStringLiteral("#include <QTimer>") << QStringLiteral("#include <QUdpSocket>") << QString()
-        << QStringLiteral("#include <cstdio>");
+        << QStringLiteral("#include <QTimer>") << QStringLiteral("#include <QUdpSocket>")
+        << QStringLiteral("#include <QVariant>") << QString() << QStringLiteral("#include <cstdio>");
     bool numeric = false;
     r.port.toUInt(&numeric);
     if (!numeric)
@@ -304,7 +322,8 @@ Program forUdp(const UdpSessionRequest &r)
         << QStringLiteral("    const qint64 bufsize = %1;").arg(r.readBufferSize) << QString()
         << QStringLiteral("    QUdpSocket socket;") << QStringLiteral("    int sent = 0;")
         << QStringLiteral("    int received = 0;") << QStringLiteral("    QHostAddress address;");
-    if (r.localPort != 0)
+    // Qt joins groups and sets options only on a bound socket: bind first (port 0: the system picks).
+    if (r.localPort != 0 || group || r.multicastTtl >= 0 || r.multicastLoop >= 0)
         cpp << QStringLiteral("    if (!socket.bind(QHostAddress::%1, %2)) {")
                    .arg(v6 ? QStringLiteral("AnyIPv6") : QStringLiteral("AnyIPv4"))
                    .arg(r.localPort)
@@ -957,9 +976,9 @@ Program forServer(const ListenServerOptions &o)
     cpp << QStringLiteral("}") << QString() << QStringLiteral("int main(int argc, char *argv[])") << QStringLiteral("{")
         << QStringLiteral("    QCoreApplication app(argc, argv);")
         << QStringLiteral("    const QHostAddress address(%1);")
-               .arg(host.isEmpty()
-                       ? (v6 ? QStringLiteral("QHostAddress::AnyIPv6") : QStringLiteral("QHostAddress::AnyIPv4"))
-                       : cppString(host))
+               .arg(host.isEmpty() ? (v6 ? QStringLiteral("QHostAddress::Any /* IPv6 and IPv4 */")
+                                         : QStringLiteral("QHostAddress::AnyIPv4"))
+                                   : cppString(host))
         << QStringLiteral("    const quint16 port = %1; // 0: the system picks a free one").arg(o.port);
     if (udp) {
         cpp << QStringLiteral("    QUdpSocket socket;") << QStringLiteral("    if (!socket.bind(address, port)) {")
@@ -972,7 +991,8 @@ Program forServer(const ListenServerOptions &o)
             << QStringLiteral("        while (socket.hasPendingDatagrams()) {")
             << QStringLiteral("            const QNetworkDatagram d = socket.receiveDatagram();")
             << QStringLiteral("            const QByteArray reply = answer(d.data());")
-            << QStringLiteral("            if (!reply.isEmpty() || d.data().isEmpty())")
+            << (answer == Answer::Echo ? QStringLiteral("            // An empty datagram is echoed too.")
+                                       : QStringLiteral("            if (!reply.isEmpty())"))
             << QStringLiteral("                socket.writeDatagram(d.makeReply(reply));")
             << QStringLiteral("        }") << QStringLiteral("    });");
     } else {
@@ -1092,6 +1112,7 @@ Program forLookup(const QString &serviceOrPort, const QString &protocol, const Q
 {
     bool isPort = false;
     const uint port = serviceOrPort.trimmed().toUInt(&isPort);
+    isPort = isPort && port <= 65535; // a larger number is looked up as a name, and not found
     const bool isAddress = !QHostAddress(host).isNull();
     const QString proto = protocol.isEmpty() ? QString() : QStringLiteral(", %1").arg(pythonString(protocol));
     const QString af = family == AddressFamily::IPv4 ? QStringLiteral("AF_INET")
@@ -1142,17 +1163,16 @@ Program forLookup(const QString &serviceOrPort, const QString &protocol, const Q
         QStringLiteral("int main(int argc, char *argv[])"), QStringLiteral("{"),
         QStringLiteral("    QCoreApplication app(argc, argv);")
     };
-    const QString cproto = protocol.isEmpty() ? QStringLiteral("nullptr") : QStringLiteral("\"%1\"").arg(protocol);
+    const QString cproto = protocol.isEmpty() ? QStringLiteral("nullptr") : cString(protocol);
     if (isPort)
         cpp << QStringLiteral("    if (const servent *s = getservbyport(int(htons(%1)), %2))").arg(port).arg(cproto)
             << QStringLiteral("        std::printf(\"port %1 -> service %s\\n\", s->s_name);").arg(port)
             << QStringLiteral("    else")
             << QStringLiteral("        std::printf(\"No service for port %1\\n\");").arg(port);
     else
-        cpp << QStringLiteral("    if (const servent *s = getservbyname(\"%1\", %2))")
-                   .arg(serviceOrPort.trimmed(), cproto)
-            << QStringLiteral("        std::printf(\"%1 -> port %d\\n\", ntohs(quint16(s->s_port)));")
-                   .arg(serviceOrPort.trimmed())
+        cpp << QStringLiteral("    if (const servent *s = getservbyname(%1, %2))")
+                   .arg(cString(serviceOrPort.trimmed()), cproto)
+            << QStringLiteral("        std::printf(\"%s -> port %d\\n\", s->s_name, ntohs(quint16(s->s_port)));")
             << QStringLiteral("    else") << QStringLiteral("        std::printf(\"Couldn't find your port\\n\");");
     cpp << QStringLiteral("    QHostInfo::lookupHost(%1, &app, [&](const QHostInfo &info) {")
                .arg(cppString(host.trimmed()))

@@ -47,6 +47,8 @@ QString pythonString(const QString &text);
 // A C++ string literal for a QByteArray, with the length given so NUL bytes survive:
 // QByteArray("a\0b", 3). Long runs of one byte are QByteArray(65507, 'x').
 QString cppBytes(const QByteArray &bytes);
+// A C string literal "...", with quotes, backslashes and control characters escaped.
+QString cString(const QString &text);
 // A C++ string literal for a QString: QStringLiteral("...").
 QString cppString(const QString &text);
 

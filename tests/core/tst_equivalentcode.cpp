@@ -81,6 +81,7 @@ private slots:
     void httpPythonGetsTheSameBody();
     void lookupPythonGetsTheSameAnswers();
     void cppProgramsCompileAndRun();
+    void trickyInputsStillMakeValidPrograms();
 
 private:
     QString writeFile(const QString &name, const QString &text);
@@ -597,6 +598,60 @@ void TestEquivalentCode::cppProgramsCompileAndRun()
         const Ran r = runProgram(binary, {}, 20000);
         QVERIFY2(r.exitCode == 0, qPrintable(c.name + QLatin1Char('\n') + QString::fromUtf8(r.out)));
         QVERIFY2(r.out.contains(c.expect), qPrintable(c.name + QLatin1Char('\n') + QString::fromUtf8(r.out)));
+    }
+}
+
+// What a person can type or paste into a field must still give programs that parse and compile:
+// quotes, backslashes, a percent sign, a pasted line break, a NUL, non-ASCII.
+void TestEquivalentCode::trickyInputsStillMakeValidPrograms()
+{
+    const QStringList tricky { QStringLiteral("ht\"tp"), QStringLiteral("it's"), QStringLiteral("back\\slash\\"),
+        QStringLiteral("%s%s%n"), QStringLiteral("line\nbreak"),
+        QStringLiteral("nul\0x") + QChar(0) + QStringLiteral("y"), QStringLiteral("\u4f60\u597d"),
+        QStringLiteral("70000") };
+    QList<EquivalentCode::Program> programs;
+    for (const QString &text : tricky)
+        programs << EquivalentCode::forLookup(text, text, text, AddressFamily::Any);
+    UdpSessionRequest udp;
+    udp.multicastTtl = 2;
+    udp.multicastLoop = 0;
+    udp.multicastGroup = QStringLiteral("239.1.2.3");
+    QByteArray binary;
+    for (int i = 0; i < 4096; ++i)
+        binary.append(char(i * 7));
+    udp.payload = binary;
+    programs << EquivalentCode::forUdp(udp);
+    ListenServerOptions everywhere;
+    everywhere.bindAddress = QStringLiteral("::");
+    everywhere.transport = Transport::Udp;
+    everywhere.behaviour = QStringLiteral("discard");
+    const EquivalentCode::Program server = EquivalentCode::forServer(everywhere);
+    programs << server;
+    // "::" means every interface, IPv4 too; discard sends nothing back, not even to an empty datagram.
+    QVERIFY(server.cpp.contains(QLatin1String("QHostAddress::Any ")));
+    QVERIFY(server.cpp.contains(QLatin1String("if (!reply.isEmpty())")));
+    QVERIFY(EquivalentCode::forUdp(udp).cpp.contains(QLatin1String("QByteArray::fromHex(")));
+    QVERIFY(EquivalentCode::forUdp(udp).cpp.contains(QLatin1String("socket.bind(QHostAddress::AnyIPv4, 0)")));
+
+    for (int i = 0; i < programs.size(); ++i) {
+        const EquivalentCode::Program &p = programs.at(i);
+        if (!python().isEmpty()) {
+            const QString file = writeFile(QStringLiteral("tricky%1.py").arg(i), p.python);
+            const Ran r = runProgram(python(),
+                { QStringLiteral("-c"),
+                    QStringLiteral("import ast, sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())"), file });
+            QVERIFY2(r.exitCode == 0,
+                qPrintable(QStringLiteral("program %1: %2\n%3").arg(i).arg(QString::fromUtf8(r.out), p.python)));
+        }
+        const QString source = writeFile(QStringLiteral("tricky%1.cpp").arg(i), p.cpp);
+        QStringList args { QStringLiteral("-std=c++17"), QStringLiteral("-fPIC"), QStringLiteral("-fsyntax-only"),
+            QStringLiteral("-Wformat"), QStringLiteral("-Werror=format-security"), source };
+        for (const QString &dir : QStringLiteral(SWB_QT_INCLUDES).split(u'|', Qt::SkipEmptyParts))
+            args << QStringLiteral("-I") + dir;
+        const Ran c = runProgram(QStringLiteral(SWB_CXX), args, 120000);
+        QVERIFY2(c.exitCode == 0,
+            qPrintable(QStringLiteral("program %1: %2\n%3").arg(i).arg(QString::fromUtf8(c.out), p.cpp)));
+        QVERIFY2(!c.out.contains("warning"), c.out.constData());
     }
 }
 

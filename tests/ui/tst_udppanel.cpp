@@ -8,6 +8,7 @@
 #include "paneltest.h"
 #include "trace/tracemodel.h"
 #include "widgets/codepane.h"
+#include "widgets/ladderdiagram.h"
 #include "widgets/udpdatagrammodel.h"
 
 #include <QCheckBox>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkDatagram>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -584,9 +586,32 @@ void TestUdpPanel::addressesAreMaskedWhenHidden()
     const QString error = label("connectedError");
     QVERIFY2(error.contains(QStringLiteral("\u00abIPv4\u00bb")) && !error.contains(QLatin1String("239.1.2.3")),
         qPrintable(error));
+    // The code pane shows the program masked, and copies the real one.
+    setText("groupEdit", QString());
+    setText("hostEdit", QStringLiteral("192.168.1.20"));
+    auto *code = child<CodePane>("unconnectedCode");
+    QVERIFY(code->python().contains(QLatin1String("host = '192.168.1.20'")));
+    const QString shown = code->findChild<QPlainTextEdit *>(QStringLiteral("pythonCode"))->toPlainText();
+    QVERIFY2(!shown.contains(QLatin1String("192.168.1.20")) && shown.contains(QStringLiteral("\u00abIPv4\u00bb")),
+        qPrintable(shown));
+    // The diagram's lanes too.
+    LadderDiagram diagram;
+    TraceEvent connected;
+    connected.kind = TraceKind::Opened;
+    connected.call = QStringLiteral("connect");
+    connected.result = QStringLiteral("ok");
+    connected.local = { QStringLiteral("192.168.1.5"), 40000 };
+    connected.remote = { QStringLiteral("192.168.1.20"), 80 };
+    diagram.setEvents({ connected });
+    QVERIFY2(!diagram.laneTitles().join(QLatin1Char(' ')).contains(QLatin1String("192.168.1.")),
+        qPrintable(diagram.laneTitles().join(QLatin1Char(' '))));
     // Turned off, the real text comes back.
     Privacy::instance()->setEnabled(false);
     QVERIFY(label("connectedError").contains(QLatin1String("239.1.2.3")));
+    QVERIFY(code->findChild<QPlainTextEdit *>(QStringLiteral("pythonCode"))
+                ->toPlainText()
+                .contains(QLatin1String("192.168.1.20")));
+    QVERIFY(diagram.laneTitles().join(QLatin1Char(' ')).contains(QLatin1String("192.168.1.20")));
 }
 
 void TestUdpPanel::newSendClearsTheOldColumns()

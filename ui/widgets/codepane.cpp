@@ -1,5 +1,6 @@
 #include "widgets/codepane.h"
 
+#include "lookup/privacy.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -57,38 +58,53 @@ CodePane::CodePane(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_copyButton, &QPushButton::clicked, this, &CodePane::copyShown);
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, &CodePane::render);
+    connect(Privacy::instance(), &Privacy::hostNamesChanged, this, &CodePane::render);
     applyFonts();
 }
 
 void CodePane::setProgram(const EquivalentCode::Program &program)
 {
+    m_program = program;
+    m_available = true;
+    render();
+}
+
+void CodePane::render()
+{
+    // Shown masked while Hide Addresses is on (the pane is what gets projected); Copy copies the real one.
+    const QString python = Privacy::shown(m_program.python);
+    const QString cpp = Privacy::shown(m_program.cpp);
     // Keep the reader's place when the text changes under them.
-    for (auto [edit, text] : { std::pair { m_python, program.python }, std::pair { m_cpp, program.cpp } }) {
+    for (auto [edit, text] : { std::pair { m_python, python }, std::pair { m_cpp, cpp } }) {
         if (edit->toPlainText() == text)
             continue;
         const int position = edit->verticalScrollBar()->value();
         edit->setPlainText(text);
         edit->verticalScrollBar()->setValue(position);
     }
-    m_copyButton->setEnabled(true);
+    m_copyButton->setEnabled(m_available);
+    m_copyButton->setToolTip(Privacy::instance()->isEnabled()
+            ? tr("Copy the program shown to the clipboard, with the real addresses (the view hides them)")
+            : tr("Copy the program shown to the clipboard"));
 }
 
 void CodePane::setUnavailable(const QString &why)
 {
     const QString text = tr("No program while the form has a mistake: %1").arg(why);
-    m_python->setPlainText(QStringLiteral("# ") + text);
-    m_cpp->setPlainText(QStringLiteral("// ") + text);
-    m_copyButton->setEnabled(false);
+    m_program = { QStringLiteral("# ") + text, QStringLiteral("// ") + text };
+    m_available = false;
+    render();
 }
 
 QString CodePane::python() const
 {
-    return m_python->toPlainText();
+    return m_program.python;
 }
 
 QString CodePane::cpp() const
 {
-    return m_cpp->toPlainText();
+    return m_program.cpp;
 }
 
 int CodePane::currentLanguage() const

@@ -21,6 +21,8 @@ public:
     void setProgram(const EquivalentCode::Program &program);
     // Shown instead of code while the form cannot describe a program (a field is wrong).
     void setUnavailable(const QString &why);
+    // The programs as generated (Copy copies these); the view masks addresses while View > Hide
+    // Addresses is on.
     QString python() const;
     QString cpp() const;
     // The tab shown: 0 Python, 1 C++.
@@ -34,12 +36,15 @@ protected:
 
 private:
     void applyFonts();
+    void render();
 
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_python = nullptr;
     QPlainTextEdit *m_cpp = nullptr;
     QPushButton *m_copyButton = nullptr;
     QLabel *m_copied = nullptr;
+    EquivalentCode::Program m_program;
+    bool m_available = false;
 };
 
 } // namespace swb

@@ -1,5 +1,6 @@
 #include "ladderdiagram.h"
 
+#include "lookup/privacy.h"
 #include "theme.h"
 #include "trace/tracemodel.h"
 
@@ -75,6 +76,15 @@ LadderDiagram::LadderDiagram(QWidget *parent)
     setObjectName(QStringLiteral("ladderDiagram"));
     // Never narrower or shorter than the diagram: a scroll area scrolls instead of squeezing the labels.
     setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Minimum);
+    // Hide Addresses: labels and tooltips are masked as they are made, lane titles at layout.
+    auto remask = [this] {
+        if (m_model)
+            rebuildFromModel();
+        else
+            relayout();
+    };
+    connect(Privacy::instance(), &Privacy::enabledChanged, this, remask);
+    connect(Privacy::instance(), &Privacy::hostNamesChanged, this, remask);
     relayout();
 }
 
@@ -392,7 +402,8 @@ bool LadderDiagram::makeEntry(const TraceEvent &e, Entry *entry)
         item.error = true;
         entry->style = Style::Error;
     }
-    entry->toolTip = e.toLine();
+    item.label = Privacy::shown(item.label);
+    entry->toolTip = Privacy::shown(e.toLine());
     return true;
 }
 
@@ -420,10 +431,11 @@ void LadderDiagram::computeLayout() const
     m_drawn.clear();
     QHash<int, int> laneOfClient;
     if (m_mode == Mode::Client) {
-        m_lanes.append(Lane { tr("This program (client)"), m_local.isValid() ? m_local.toString() : QString(), 0 });
-        m_lanes.append(Lane { tr("Server"), m_remote.isValid() ? m_remote.toString() : QString(), 0 });
+        m_lanes.append(Lane {
+            tr("This program (client)"), m_local.isValid() ? Privacy::shown(m_local.toString()) : QString(), 0 });
+        m_lanes.append(Lane { tr("Server"), m_remote.isValid() ? Privacy::shown(m_remote.toString()) : QString(), 0 });
     } else {
-        m_lanes.append(Lane { tr("Server"), m_local.isValid() ? m_local.toString() : QString(), 0 });
+        m_lanes.append(Lane { tr("Server"), m_local.isValid() ? Privacy::shown(m_local.toString()) : QString(), 0 });
         // The newest clients (the highest ids) keep their lanes, left to right in the order they came.
         QVector<int> ids;
         for (const Entry &entry : m_entries) {
@@ -436,7 +448,8 @@ void LadderDiagram::computeLayout() const
         for (const int id : std::as_const(ids)) {
             const Endpoint peer = m_peers.value(id);
             laneOfClient.insert(id, int(m_lanes.size()));
-            m_lanes.append(Lane { QStringLiteral("#%1").arg(id), peer.isValid() ? peer.toString() : QString(), id });
+            m_lanes.append(Lane {
+                QStringLiteral("#%1").arg(id), peer.isValid() ? Privacy::shown(peer.toString()) : QString(), id });
         }
         if (ids.isEmpty())
             m_lanes.append(Lane { tr("Clients"), tr("none yet"), 0, true });
