@@ -5,7 +5,11 @@
 
 #include "lab/locallab.h"
 
+#include <QFile>
 #include <QHostAddress>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
 #include <QWidget>
@@ -47,6 +51,38 @@ inline quint16 freeUdpPort()
 {
     QUdpSocket probe;
     return probe.bind(QHostAddress::LocalHost, 0) ? probe.localPort() : 0;
+}
+
+// The program a panel shows, run with python3: its exit code and what it printed. exitCode is -2
+// when python3 is not installed (the caller skips, saying so), -1 when it did not finish in 20 s.
+struct PythonRun {
+    int exitCode = -1;
+    QByteArray out;
+};
+inline PythonRun runPython(const QString &program)
+{
+    PythonRun r;
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty()) {
+        r.exitCode = -2;
+        return r;
+    }
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("program.py")));
+    if (!file.open(QIODevice::WriteOnly))
+        return r;
+    file.write(program.toUtf8());
+    file.close();
+    QProcess run;
+    run.start(python, { file.fileName() });
+    if (!run.waitForFinished(20000)) {
+        run.kill();
+        run.waitForFinished(5000);
+        return r;
+    }
+    r.exitCode = run.exitStatus() == QProcess::NormalExit ? run.exitCode() : -1;
+    r.out = run.readAllStandardOutput();
+    return r;
 }
 
 } // namespace test

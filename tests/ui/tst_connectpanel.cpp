@@ -2,6 +2,7 @@
 
 #include "lab/locallab.h"
 #include "panels/connectpanel.h"
+#include "paneltest.h"
 #include "trace/tracemodel.h"
 #include "widgets/codepane.h"
 #include "widgets/ladderview.h"
@@ -15,8 +16,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -439,19 +440,11 @@ void TestConnectPanel::codeFollowsTheFormAndRunsTheSame()
     QVERIFY(code->python().startsWith(QLatin1String("# No program")));
     setTarget(QStringLiteral("127.0.0.1"), port);
 
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
+    const test::PythonRun run = test::runPython(code->python());
+    if (run.exitCode == -2)
         QSKIP("python3 is not installed: the program shown cannot be run");
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("connect.py")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(code->python().toUtf8());
-    file.close();
-    QProcess run;
-    run.start(python, { file.fileName() });
-    QVERIFY(run.waitForFinished(20000));
-    const QByteArray out = run.readAllStandardOutput();
-    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(run.exitCode, 0);
+    const QByteArray out = run.out;
     const QByteArray peer = QByteArray("Connected to ('127.0.0.1', ") + port.toLatin1() + ")";
     QVERIFY2(out.contains(peer), out.constData());
     QVERIFY2(out.contains("Received b'hello\\n'"), out.constData());

@@ -214,19 +214,11 @@ void TestTimePanel::codeFollowsTheFormAndRunsTheSame()
     QVERIFY2(shown.hasMatch(), qPrintable(label("clockLabel")));
     QDateTime server = QDateTime::fromString(shown.captured(1), QStringLiteral("yyyy-MM-dd hh:mm:ss"));
     server.setTimeSpec(Qt::UTC);
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
+    const test::PythonRun run = test::runPython(code->python());
+    if (run.exitCode == -2)
         QSKIP("python3 is not installed: the program shown cannot be run");
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("time.py")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(code->python().toUtf8());
-    file.close();
-    QProcess run;
-    run.start(python, { file.fileName() });
-    QVERIFY(run.waitForFinished(20000));
-    const QString out = QString::fromUtf8(run.readAllStandardOutput());
-    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(run.exitCode, 0);
+    const QString out = QString::fromUtf8(run.out);
     const QRegularExpressionMatch unixTime = QRegularExpression(QStringLiteral("Unix time: (\\d+)")).match(out);
     QVERIFY2(unixTime.hasMatch(), qPrintable(out));
     QVERIFY2(qAbs(unixTime.captured(1).toLongLong() - server.toSecsSinceEpoch()) <= 2, qPrintable(out));

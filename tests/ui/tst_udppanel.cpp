@@ -666,19 +666,11 @@ void TestUdpPanel::codeFollowsTheFormAndRunsTheSame()
     // The program shown does what the panel does: the same replies.
     sendAndWait();
     QCOMPARE(m_panel->session(false)->result().received, 3);
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
+    const test::PythonRun run = test::runPython(unconnected->python());
+    if (run.exitCode == -2)
         QSKIP("python3 is not installed: the program shown cannot be run");
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("udp.py")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(unconnected->python().toUtf8());
-    file.close();
-    QProcess run;
-    run.start(python, { file.fileName() });
-    QVERIFY(run.waitForFinished(20000));
-    const QByteArray out = run.readAllStandardOutput();
-    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(run.exitCode, 0);
+    const QByteArray out = run.out;
     QVERIFY2(out.contains("Sent 3, received 3"), out.constData());
     const QByteArray expected = QByteArray("Received 5 bytes from ('127.0.0.1', ")
         + child<QLineEdit>("portEdit")->text().toLatin1() + "): b'ping\\n'";
