@@ -5,10 +5,10 @@
 #include "cli/lookupverb.h"
 #include "cli/serveverb.h"
 #include "cli/timeverb.h"
+#include "cli/tourverb.h"
 #include "cli/udpverb.h"
 #include "guiapp.h"
 #include "net/sockutil.h"
-#include "tour.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "tour.h"
+#include "cli/tourverb.h"
 
 #include "http/httpget.h"
 #include "lab/locallab.h"
