@@ -12,16 +12,21 @@
 #include "panels/udppanel.h"
 #include "presentation.h"
 #include "widgets/panelscrollarea.h"
+#include "widgets/screenshot.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -88,6 +93,19 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *shot = file->addAction(tr("Save &Screenshot of This Panel\u2026"));
+    shot->setObjectName(QStringLiteral("saveScreenshotAction"));
+    shot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(shot, &QAction::triggered, this, [this] { chooseScreenshotFile(1.0); });
+    QAction *shot2 = file->addAction(tr("Save Screenshot at &2\u00d7\u2026"));
+    shot2->setObjectName(QStringLiteral("saveScreenshot2xAction"));
+    shot2->setToolTip(tr("Twice the pixels, for print and slides"));
+    connect(shot2, &QAction::triggered, this, [this] { chooseScreenshotFile(2.0); });
+    QAction *copyShot = file->addAction(tr("&Copy Screenshot of This Panel"));
+    copyShot->setObjectName(QStringLiteral("copyScreenshotAction"));
+    copyShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(copyShot, &QAction::triggered, this, &MainWindow::copyScreenshot);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -233,6 +251,44 @@ void MainWindow::addPanel(const QString &title, QWidget *panel)
     if (m_panelList->currentRow() < 0)
         m_panelList->setCurrentRow(0);
     updateSidebarWidth();
+}
+
+QImage MainWindow::panelScreenshot(qreal scale) const
+{
+    auto *area = qobject_cast<QScrollArea *>(m_stack->currentWidget());
+    QWidget *panel = area && area->widget() ? area->widget() : m_stack->currentWidget();
+    return panel ? Screenshot::render(panel, scale) : QImage();
+}
+
+bool MainWindow::saveScreenshot(const QString &path, qreal scale)
+{
+    const bool ok = panelScreenshot(scale).save(path, "PNG");
+    statusBar()->showMessage(ok ? tr("Screenshot saved: %1").arg(path) : tr("Could not write %1").arg(path), 5000);
+    return ok;
+}
+
+void MainWindow::copyScreenshot()
+{
+    QGuiApplication::clipboard()->setImage(panelScreenshot(1.0));
+    statusBar()->showMessage(tr("Screenshot of this panel copied to the clipboard"), 4000);
+}
+
+void MainWindow::chooseScreenshotFile(qreal scale)
+{
+    auto *dialog = new QFileDialog(this, scale > 1 ? tr("Save a 2\u00d7 screenshot") : tr("Save a screenshot"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("PNG pictures (*.png)"));
+    dialog->setDefaultSuffix(QStringLiteral("png"));
+    QString name;
+    if (QListWidgetItem *item = m_panelList->currentItem())
+        name = item->data(Qt::UserRole).toString().remove(QLatin1String("Panel"));
+    dialog->selectFile(
+        QStringLiteral("%1%2.png")
+            .arg(name.isEmpty() ? QStringLiteral("panel") : name, scale > 1 ? QStringLiteral("@2x") : QString()));
+    connect(
+        dialog, &QFileDialog::fileSelected, this, [this, scale](const QString &path) { saveScreenshot(path, scale); });
+    dialog->open();
 }
 
 bool MainWindow::showPanel(const QString &name)

@@ -2,6 +2,7 @@
 // The main window: a sidebar of panels, the current panel, and a status bar whose lab button says
 // whether the local lab runs and opens the list of its services.
 
+#include <QImage>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -29,6 +30,10 @@ public:
     LabDialog *showLabDialog();
     // Shows the panel whose objectName starts with name ("connect", "server"); false when none does.
     bool showPanel(const QString &name);
+    // The panel shown, whole (also what is scrolled out of view), at scale 1 or 2.
+    QImage panelScreenshot(qreal scale) const;
+    bool saveScreenshot(const QString &path, qreal scale);
+    void copyScreenshot();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -36,6 +41,7 @@ protected:
 
 private:
     void buildMenus();
+    void chooseScreenshotFile(qreal scale);
     void updateLabStatus();
     void updateSidebarWidth();
     void restoreSettings();

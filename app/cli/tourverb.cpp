@@ -8,6 +8,7 @@
 #include "panels/serverpanel.h"
 #include "panels/udppanel.h"
 #include "server/serversession.h"
+#include "widgets/screenshot.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -210,17 +211,8 @@ QString Tour::sidebarTitle(const QString &name) const
 
 QImage Tour::picture() const
 {
-    // Rendered at an explicit pixel ratio rather than grabbed at the screen's, so --scale alone sets the
-    // size: the same picture on a 1x display, a 2x one, or offscreen.
-    const QSize size = m_window->size();
-    QImage image(size * m_scale, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(m_scale);
-    image.fill(Qt::transparent);
-    QPainter painter(&image);
-    m_window->render(&painter);
-    painter.end();
-    image.setDevicePixelRatio(1.0);
-    return image.convertToFormat(QImage::Format_RGB32);
+    // --scale alone sets the size: the same picture on a 1x display, a 2x one, or offscreen.
+    return Screenshot::render(m_window, m_scale);
 }
 
 PanelShot Tour::run(const QString &name, int number, const QDir &out)

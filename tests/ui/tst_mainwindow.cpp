@@ -9,11 +9,15 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QImage>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QSet>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -27,9 +31,41 @@ private slots:
     void showsPanelsAndLabState();
     void labOffSaysSo();
     void panelsByName();
+    void screenshotsOfThePanel();
     void hideAddressesIsRemembered();
     void presentationMenu();
 };
+
+void TestMainWindow::screenshotsOfThePanel()
+{
+    MainWindow window(nullptr);
+    window.resize(1100, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.showPanel(QStringLiteral("udp")));
+    auto *panel = window.findChild<QWidget *>(QStringLiteral("udpPanel"));
+    QVERIFY(panel);
+    const QImage one = window.panelScreenshot(1.0);
+    const QImage two = window.panelScreenshot(2.0);
+    QCOMPARE(one.size(), panel->size()); // the whole panel, also what is scrolled out of view
+    QCOMPARE(two.size(), panel->size() * 2);
+    // Not one flat colour: the panel is drawn.
+    QSet<QRgb> colours;
+    for (int y = 0; y < one.height(); y += 7)
+        for (int x = 0; x < one.width(); x += 7)
+            colours.insert(one.pixel(x, y));
+    QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("udp@2x.png"));
+    QVERIFY(window.saveScreenshot(path, 2.0));
+    QCOMPARE(QImage(path).size(), panel->size() * 2);
+    QVERIFY(!window.saveScreenshot(QStringLiteral("/nonexistent-dir/x.png"), 1.0));
+    window.copyScreenshot();
+    QCOMPARE(QGuiApplication::clipboard()->image().size(), panel->size());
+    auto *save = window.findChild<QAction *>(QStringLiteral("saveScreenshotAction"));
+    QVERIFY(save);
+    QCOMPARE(save->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+}
 
 void TestMainWindow::panelsByName()
 {
