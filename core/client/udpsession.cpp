@@ -109,9 +109,7 @@ void UdpSession::start(const UdpSessionRequest &request)
         cancel();
     if (m_running) { // a slot that always restarts: this request gives way, and says so
         UdpSessionResult refused;
-        refused.error.kind = ErrorKind::Local;
-        refused.error.osError = QStringLiteral("CANCELLED");
-        refused.error.message = tr("Not started: another session took its place.");
+        refused.error = makeCancelledError(tr("Not started: another session took its place."));
         emit finished(refused);
         return;
     }
@@ -661,11 +659,7 @@ void UdpSession::cancel()
 {
     if (!m_running)
         return;
-    SessionError e;
-    e.kind = ErrorKind::Local;
-    e.message = tr("Cancelled.");
-    e.osError = QStringLiteral("CANCELLED");
-    fail(e);
+    fail(makeCancelledError(tr("Cancelled.")));
 }
 
 void UdpSession::fail(const SessionError &error)

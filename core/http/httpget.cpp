@@ -763,10 +763,7 @@ void HttpGet::cancel()
 {
     if (!isRunning())
         return;
-    SessionError e;
-    e.kind = ErrorKind::Local;
-    e.message = tr("Cancelled.");
-    e.osError = QStringLiteral("CANCELLED");
+    const SessionError e = makeCancelledError(tr("Cancelled."));
     if (m_stage == Stage::Connecting && m_probe && sender() == m_probe) {
         // Cancelled from a slot on one of the probe's signals: closing it now would pull its
         // socket from under the code that emitted the signal.

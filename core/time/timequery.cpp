@@ -94,9 +94,7 @@ void TimeQuery::start(const TimeQueryRequest &request)
         TimeQueryResult refused;
         refused.protocol = request.protocol;
         refused.transport = request.transport;
-        refused.error.kind = ErrorKind::Local;
-        refused.error.osError = QStringLiteral("CANCELLED");
-        refused.error.message = tr("Not started: another query took its place.");
+        refused.error = makeCancelledError(tr("Not started: another query took its place."));
         emit finished(refused);
         return;
     }
@@ -398,11 +396,7 @@ void TimeQuery::cancel()
 {
     if (!m_running)
         return;
-    SessionError e;
-    e.kind = ErrorKind::Local;
-    e.message = tr("Cancelled.");
-    e.osError = QStringLiteral("CANCELLED");
-    fail(e);
+    fail(makeCancelledError(tr("Cancelled.")));
 }
 
 void TimeQuery::fail(const SessionError &error)

@@ -277,6 +277,20 @@ SessionError makeErrnoError(int err, const QString &call)
     return e;
 }
 
+SessionError makeCancelledError(const QString &message)
+{
+    SessionError e;
+    e.kind = ErrorKind::Local;
+    e.osError = QStringLiteral("CANCELLED");
+    e.message = message;
+    return e;
+}
+
+bool isCancelled(const SessionError &error)
+{
+    return error.kind == ErrorKind::Local && error.osError == QLatin1String("CANCELLED");
+}
+
 SessionError makeUsageError(const QString &field, const QString &message)
 {
     SessionError e;

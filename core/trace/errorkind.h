@@ -37,6 +37,10 @@ QString errnoText(int err);
 
 SessionError makeErrnoError(int err, const QString &call);
 SessionError makeUsageError(const QString &field, const QString &message);
+// A session stopped before its end (Cancel, or another start taking its place): a Local error
+// whose osError is "CANCELLED", which views show as a stop, not a failure.
+SessionError makeCancelledError(const QString &message);
+bool isCancelled(const SessionError &error);
 
 } // namespace swb
 

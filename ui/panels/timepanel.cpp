@@ -739,7 +739,7 @@ void TimePanel::onFinished(const TimeQueryResult &result)
                 .arg(result.attempts)
                 .arg(m_running.retries)
                 .arg(timeProtocolName(result.protocol), transportName(result.transport).toUpper()));
-    } else if (result.error.kind == ErrorKind::Local && result.error.osError == QLatin1String("CANCELLED")) {
+    } else if (isCancelled(result.error)) {
         // The person pressed Stop: nothing went wrong, so no error box.
         m_errorLabel->hide();
         PrivacyText::setText(m_statusLabel,

@@ -53,11 +53,6 @@ QString dash()
     return QStringLiteral("\u2014");
 }
 
-bool isCancel(const SessionError &error)
-{
-    return error.kind == ErrorKind::Local && error.osError == QLatin1String("CANCELLED");
-}
-
 // The bytes the payload field describes in its mode, or the reason it describes none.
 std::optional<QByteArray> decodePayload(int mode, const QString &text, QString *error)
 {
@@ -981,7 +976,7 @@ void UdpPanel::runFinished(Run &run, const UdpSessionResult &result)
                   .arg(milliseconds(double(rtts.first())), milliseconds(double(rtts.at(rtts.size() / 2))),
                       milliseconds(double(rtts.last())));
     }
-    if (isCancel(result.error)) {
+    if (isCancelled(result.error)) {
         state = tr("Stopped: the socket is closed.");
     } else if (result.error.isError()) {
         PrivacyText::setText(run.error, Theme::errorHtml(result.error));
