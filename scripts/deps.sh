@@ -14,8 +14,8 @@ SWB_DEPS=(
     qt6-qpa-plugins libqt6svg6
     # /etc/services and /etc/protocols, which getservbyname() and the Lookup panel read.
     netbase
-    # Simplified Chinese text in the interface.
-    fonts-noto-cjk
+    # Simplified Chinese text in the interface, and Qt's own strings (file dialogs, context menus) in Chinese.
+    fonts-noto-cjk qt6-translations-l10n
 )
 
 # The benchmarks in tests/bench compare against these; tst_cli_httpget compares with curl.

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "firstexposewatcher.h"
 #include "lab/locallab.h"
+#include "language.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -39,6 +40,8 @@ int runGui(int &argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("SocketWorkbench"));
     QApplication::setApplicationName(QStringLiteral("socket-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(SWB_VERSION));
+    // Before any text is made: the remembered language, or the system's.
+    Language::instance()->restore();
     QApplication::setApplicationDisplayName(QCoreApplication::translate("swb::GuiApp", "Socket Workbench"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
 

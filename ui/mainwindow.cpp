@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "lab/locallab.h"
 #include "labdialog.h"
+#include "language.h"
 #include "lookup/privacy.h"
 #include "panels/connectpanel.h"
 #include "panels/httppanel.h"
@@ -11,6 +12,7 @@
 #include "panels/timepanel.h"
 #include "panels/udppanel.h"
 #include "presentation.h"
+#include "widgets/formstate.h"
 #include "widgets/panelscrollarea.h"
 #include "widgets/screenshot.h"
 
@@ -23,7 +25,9 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -75,23 +79,29 @@ MainWindow::MainWindow(LocalLab *lab, QWidget *parent)
         connect(m_lab, &LocalLab::ready, this, &MainWindow::updateLabStatus);
 
     buildMenus();
-
-    // The panels, in sidebar order.
-    addPanel(tr("Connect & Inspect"), new ConnectPanel(m_lab, this));
-    addPanel(tr("Listen Server"), new ServerPanel(m_lab, this));
-    addPanel(tr("Lookup"), new LookupPanel(this));
-    addPanel(tr("HTTP GET"), new HttpPanel(m_lab, this));
-    addPanel(tr("UDP"), new UdpPanel(m_lab, this));
-    addPanel(tr("Time Query"), new TimePanel(m_lab, this));
-
+    buildPanels();
     updateLabStatus();
     restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildPanels()
+{
+    // In sidebar order.
+    addPanel(tr("Connect & Inspect"), new ConnectPanel(m_lab, this));
+    addPanel(tr("Listen Server"), new ServerPanel(m_lab, this));
+    addPanel(tr("Lookup"), new LookupPanel(this));
+    addPanel(tr("HTTP GET"), new HttpPanel(m_lab, this));
+    addPanel(tr("UDP"), new UdpPanel(m_lab, this));
+    addPanel(tr("Time Query"), new TimePanel(m_lab, this));
+}
+
 void MainWindow::buildMenus()
 {
+    // A new menu bar each time (the old one goes with its menus and shortcuts): the texts are in the
+    // language of the moment.
+    setMenuBar(new QMenuBar(this));
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *shot = file->addAction(tr("Save &Screenshot of This Panel\u2026"));
     shot->setObjectName(QStringLiteral("saveScreenshotAction"));
@@ -127,6 +137,8 @@ void MainWindow::buildMenus()
     connect(Privacy::instance(), &Privacy::enabledChanged, m_hideAddressesAction, &QAction::setChecked);
     view->addSeparator();
     buildPresentationMenu(view);
+    view->addSeparator();
+    buildLanguageMenu(view);
 
     QMenu *lab = menuBar()->addMenu(tr("&Lab"));
     QAction *services = lab->addAction(tr("&Services and Ports\u2026"));
@@ -155,7 +167,7 @@ void MainWindow::buildPresentationMenu(QMenu *view)
     });
     menu->addSeparator();
 
-    m_presentationGroup = new QActionGroup(this);
+    m_presentationGroup = new QActionGroup(menu);
     m_presentationGroup->setExclusive(true);
     const struct {
         int scale;
@@ -204,11 +216,134 @@ void MainWindow::buildPresentationMenu(QMenu *view)
                                         "presentation mode turns it on unless you turn it off there"));
     connect(m_highContrastAction, &QAction::triggered, presentation, &Presentation::setHighContrast);
 
-    connect(presentation, &Presentation::changed, this, [this] {
+    connect(presentation, &Presentation::changed, menu, [this] {
         updatePresentationActions();
         fitOnScreen();
     });
     updatePresentationActions();
+}
+
+void MainWindow::buildLanguageMenu(QMenu *view)
+{
+    // Both ways, so someone who cannot read the current language still finds it.
+    QMenu *menu = view->addMenu(tr("&Language / \u8bed\u8a00"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    group->setExclusive(true);
+    Language *language = Language::instance();
+
+    QAction *system
+        = menu->addAction(tr("Follow the &System (%1)")
+                              .arg(Language::nativeName(Language::fromLocaleNames(QLocale::system().uiLanguages()))));
+    system->setObjectName(QStringLiteral("languageSystemAction"));
+    system->setCheckable(true);
+    system->setChecked(!language->isChosen());
+    group->addAction(system);
+    connect(system, &QAction::triggered, this, [this] { requestLanguage(QString()); });
+    menu->addSeparator();
+    for (const QString &code : Language::available()) {
+        // Each language in its own script: the same in every language.
+        QAction *action = menu->addAction(Language::nativeName(code));
+        action->setObjectName(QStringLiteral("language_%1_Action").arg(code));
+        action->setCheckable(true);
+        action->setChecked(language->isChosen() && language->current() == code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { requestLanguage(code); });
+    }
+    menu->setToolTip(tr("The panels are rebuilt in the new language: what you typed is kept, the results "
+                        "of earlier runs are cleared"));
+    menu->setToolTipsVisible(true);
+}
+
+void MainWindow::requestLanguage(const QString &code)
+{
+    // Nothing runs: switch at once. Something runs: say what would stop, and switch only when asked.
+    QStringList busy;
+    for (int i = 0; i < m_stack->count(); ++i) {
+        bool isBusy = false;
+        QWidget *panel = panelAt(i);
+        if (panel && QMetaObject::invokeMethod(panel, "isBusy", Q_RETURN_ARG(bool, isBusy)) && isBusy)
+            busy.append(m_panelList->item(i)->text());
+    }
+    if (busy.isEmpty()) {
+        setLanguage(code);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Change the language?"),
+        tr("Changing the language rebuilds the panels, and stops what runs in: %1. What you typed is kept.")
+            .arg(busy.join(QStringLiteral(", "))),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("languageBusyBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *change = box->addButton(tr("Stop and Change"), QMessageBox::AcceptRole);
+    change->setObjectName(QStringLiteral("languageChangeButton"));
+    box->addButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, change, code] {
+        if (box->clickedButton() == change)
+            setLanguage(code);
+        else
+            buildMenus(); // puts the check mark back on the language in use
+    });
+    box->open();
+}
+
+bool MainWindow::setLanguage(const QString &code)
+{
+    Language *language = Language::instance();
+    const bool ok = code.isEmpty() ? language->followSystem() : language->choose(code);
+    if (!ok) {
+        statusBar()->showMessage(
+            tr("The translation for %1 could not be loaded").arg(Language::nativeName(code)), 6000);
+        buildMenus();
+        return false;
+    }
+    retranslate();
+    statusBar()->showMessage(tr("Language: %1").arg(Language::nativeName(language->current())), 4000);
+    return true;
+}
+
+void MainWindow::retranslate()
+{
+    // Everything with text is built again: the menus, the panels, the lab button and dialog. What
+    // was typed and chosen goes from each old panel to its new one.
+    const int row = m_panelList->currentRow();
+    QHash<QString, FormState::Values> forms;
+    for (int i = 0; i < m_stack->count(); ++i) {
+        if (QWidget *panel = panelAt(i))
+            forms.insert(panel->objectName(), FormState::capture(panel));
+    }
+    const bool labDialogShown = m_labDialog && m_labDialog->isVisible();
+    delete m_labDialog;
+
+    {
+        const QSignalBlocker blocker(m_panelList);
+        m_panelList->clear();
+    }
+    while (m_stack->count() > 0) {
+        QWidget *page = m_stack->widget(0);
+        m_stack->removeWidget(page);
+        delete page; // the panel and its sessions, at once: a server's port is free again
+    }
+
+    setWindowTitle(tr("Socket Workbench"));
+    QApplication::setApplicationDisplayName(tr("Socket Workbench"));
+    m_labButton->setToolTip(tr("Show the local lab's services and their ports"));
+    buildMenus();
+    buildPanels();
+    for (int i = 0; i < m_stack->count(); ++i) {
+        if (QWidget *panel = panelAt(i))
+            FormState::restore(panel, forms.value(panel->objectName()));
+    }
+    m_panelList->setCurrentRow(qBound(0, row, m_panelList->count() - 1));
+    updateLabStatus();
+    if (labDialogShown)
+        showLabDialog();
+}
+
+QWidget *MainWindow::panelAt(int index) const
+{
+    auto *area = qobject_cast<QScrollArea *>(m_stack->widget(index));
+    return area ? area->widget() : m_stack->widget(index);
 }
 
 void MainWindow::updatePresentationActions()
@@ -255,8 +390,7 @@ void MainWindow::addPanel(const QString &title, QWidget *panel)
 
 QImage MainWindow::panelScreenshot(qreal scale) const
 {
-    auto *area = qobject_cast<QScrollArea *>(m_stack->currentWidget());
-    QWidget *panel = area && area->widget() ? area->widget() : m_stack->currentWidget();
+    QWidget *panel = panelAt(m_stack->currentIndex());
     return panel ? Screenshot::render(panel, scale) : QImage();
 }
 

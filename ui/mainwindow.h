@@ -34,6 +34,11 @@ public:
     QImage panelScreenshot(qreal scale) const;
     bool saveScreenshot(const QString &path, qreal scale);
     void copyScreenshot();
+    // The page's panel, inside its scroll area.
+    QWidget *panelAt(int index) const;
+    // Installs the language (an empty code follows the system) and rebuilds the menus and panels in
+    // it, keeping what was typed. False, with a message, when the translation cannot be loaded.
+    bool setLanguage(const QString &code);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -41,6 +46,11 @@ protected:
 
 private:
     void buildMenus();
+    void buildPanels();
+    void buildLanguageMenu(QMenu *view);
+    // From the menu: asks first when a panel runs something the rebuild would stop.
+    void requestLanguage(const QString &code);
+    void retranslate();
     void chooseScreenshotFile(qreal scale);
     void updateLabStatus();
     void updateSidebarWidth();

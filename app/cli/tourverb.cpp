@@ -2,6 +2,7 @@
 
 #include "http/httpget.h"
 #include "lab/locallab.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "panels/httppanel.h"
 #include "panels/serverconsole.h"
@@ -39,7 +40,6 @@
 #include <QTabWidget>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QTranslator>
 #include <QWindow>
 
 #include <algorithm>
@@ -446,11 +446,12 @@ bool writeIndex(
     const QDir &out, const QString &labAddress, const QString &labPorts, const QList<PanelShot> &shots, qreal scale)
 {
     QString md;
-    md += QStringLiteral("# Socket Workbench: a tour of the panels\n\n");
-    md += QStringLiteral("Taken %1 with socket-workbench %2, at scale %3.\n\n")
+    md += Tour::tr("# Socket Workbench: a tour of the panels") + QStringLiteral("\n\n");
+    md += Tour::tr("Taken %1 with socket-workbench %2, at scale %3.")
               .arg(QDateTime::currentDateTime().toString(Qt::ISODate), QStringLiteral(SWB_VERSION))
-              .arg(scale);
-    md += QStringLiteral("Every run went to the local lab on %1 only (%2).\n").arg(labAddress, labPorts);
+              .arg(scale)
+        + QStringLiteral("\n\n");
+    md += Tour::tr("Every run went to the local lab on %1 only (%2).").arg(labAddress, labPorts) + QLatin1Char('\n');
     int number = 0;
     for (const PanelShot &shot : shots) {
         ++number;
@@ -566,15 +567,9 @@ int runTour(int &argc, char **argv)
         return 1;
     }
 
-    QTranslator translator;
-    if (lang == QLatin1String("zh_CN")) {
-        const QString qm = QStringLiteral(":/i18n/socket-workbench_zh_CN.qm");
-        if (QFile::exists(qm) && translator.load(qm))
-            QCoreApplication::installTranslator(&translator);
-        else
-            writeLine(stderr,
-                Tour::tr("socket-workbench tour: warning: Chinese (zh_CN) is not available yet; the "
-                         "tour goes on in English."));
+    if (!Language::instance()->install(lang)) {
+        writeLine(stderr, Tour::tr("socket-workbench tour: the translation for %1 could not be loaded").arg(lang));
+        return 1;
     }
 
     LocalLab lab;

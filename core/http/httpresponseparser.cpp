@@ -12,12 +12,10 @@ namespace swb {
 
 namespace {
 
-const char kContext[] = "HttpResponseParser";
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate(kContext, text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(HttpResponseParser)
+};
 
 // Neither a reason phrase nor a field value may hold control characters; HTAB is the exception.
 bool isControl(char c)
@@ -60,14 +58,14 @@ QString describeByte(char c)
     if (u >= 0x21 && u < 0x7f)
         return QStringLiteral("'%1'").arg(QLatin1Char(c));
     if (c == ' ')
-        return tr("a space");
+        return Tr::tr("a space");
     return QStringLiteral("0x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
 }
 
 // The byte at index i of a line, or its end when i is past the last byte.
 QString describeAt(QByteArrayView line, qsizetype i)
 {
-    return i < line.size() ? describeByte(line[i]) : tr("the line end");
+    return i < line.size() ? describeByte(line[i]) : Tr::tr("the line end");
 }
 
 // Protocol text quoted in a message: printable ASCII as is, the rest escaped, long text cut.
@@ -121,19 +119,19 @@ QString httpFramingName(HttpFraming framing)
 {
     switch (framing) {
     case HttpFraming::Unknown:
-        return tr("unknown");
+        return Tr::tr("unknown");
     case HttpFraming::None:
-        return tr("none");
+        return Tr::tr("none");
     case HttpFraming::ContentLength:
         return QStringLiteral("Content-Length");
     case HttpFraming::Chunked:
         return QStringLiteral("chunked");
     case HttpFraming::CloseDelimited:
-        return tr("until close");
+        return Tr::tr("until close");
     case HttpFraming::Http09:
-        return tr("HTTP/0.9 (until close)");
+        return Tr::tr("HTTP/0.9 (until close)");
     }
-    return tr("unknown");
+    return Tr::tr("unknown");
 }
 
 HttpResponseParser::HttpResponseParser() = default;
@@ -179,7 +177,7 @@ void HttpResponseParser::warnBareLf()
         return;
     m_warnedBareLf = true;
     m_warnings.append(
-        tr("Lines end with a bare LF (first at byte %1); HTTP wants CRLF, but they are accepted.").arg(m_consumed));
+        Tr::tr("Lines end with a bare LF (first at byte %1); HTTP wants CRLF, but they are accepted.").arg(m_consumed));
 }
 
 void HttpResponseParser::deliver(QByteArrayView body)
@@ -257,7 +255,7 @@ void HttpResponseParser::feed(QByteArrayView data)
             }
             if (c != '\n') {
                 fail(m_consumed,
-                    tr("The chunk data must be followed by CRLF but %1 came at byte %2.")
+                    Tr::tr("The chunk data must be followed by CRLF but %1 came at byte %2.")
                         .arg(describeByte(c))
                         .arg(m_consumed));
                 return;
@@ -290,27 +288,27 @@ void HttpResponseParser::finish()
         return;
     case State::Head:
         if (m_interim.isEmpty() && m_consumed == 0) {
-            fail(0, tr("The server closed the connection at byte 0 without sending a response."));
+            fail(0, Tr::tr("The server closed the connection at byte 0 without sending a response."));
         } else if (m_interim.isEmpty() && m_consumed < kHttpPrefixSize) {
             // Too short to be a status line: a few bytes of HTTP/0.9 body.
             startHttp09();
             m_state = State::Done;
         } else if (m_consumed == m_sectionStart) {
             fail(m_consumed,
-                tr("The server closed the connection at byte %1 after %2 interim (1xx) responses without sending "
-                   "the final one.")
+                Tr::tr("The server closed the connection at byte %1 after %2 interim (1xx) responses without sending "
+                       "the final one.")
                     .arg(m_consumed)
                     .arg(m_interim.size()));
         } else {
-            fail(
-                m_consumed, tr("The connection closed in the middle of the response head at byte %1.").arg(m_consumed));
+            fail(m_consumed,
+                Tr::tr("The connection closed in the middle of the response head at byte %1.").arg(m_consumed));
         }
         return;
     case State::Body:
         if (m_framing == HttpFraming::ContentLength) {
             fail(m_consumed,
-                tr("The body ended after %1 of the %2 bytes Content-Length announced (the connection closed at "
-                   "byte %3).")
+                Tr::tr("The body ended after %1 of the %2 bytes Content-Length announced (the connection closed at "
+                       "byte %3).")
                     .arg(m_bodyBytes)
                     .arg(m_contentLength)
                     .arg(m_consumed));
@@ -320,23 +318,24 @@ void HttpResponseParser::finish()
         return;
     case State::ChunkSize:
         fail(m_consumed,
-            tr("The chunked body was cut short at byte %1: the connection closed in a chunk-size line.")
+            Tr::tr("The chunked body was cut short at byte %1: the connection closed in a chunk-size line.")
                 .arg(m_consumed));
         return;
     case State::ChunkData:
         fail(m_consumed,
-            tr("The chunked body was cut short at byte %1: the connection closed %2 bytes before the end of a chunk.")
+            Tr::tr(
+                "The chunked body was cut short at byte %1: the connection closed %2 bytes before the end of a chunk.")
                 .arg(m_consumed)
                 .arg(m_remaining));
         return;
     case State::ChunkDataEnd:
         fail(m_consumed,
-            tr("The chunked body was cut short at byte %1: the connection closed before the CRLF after a chunk.")
+            Tr::tr("The chunked body was cut short at byte %1: the connection closed before the CRLF after a chunk.")
                 .arg(m_consumed));
         return;
     case State::Trailers:
         fail(m_consumed,
-            tr("The chunked body was cut short at byte %1: the connection closed in the trailer section.")
+            Tr::tr("The chunked body was cut short at byte %1: the connection closed in the trailer section.")
                 .arg(m_consumed));
         return;
     }
@@ -380,13 +379,13 @@ void HttpResponseParser::failLimit(qsizetype limit)
     QString message;
     switch (m_state) {
     case State::Trailers:
-        message = tr("The trailer section is longer than the limit of %1 bytes at byte %2.");
+        message = Tr::tr("The trailer section is longer than the limit of %1 bytes at byte %2.");
         break;
     case State::ChunkSize:
-        message = tr("The chunk-size line is longer than the limit of %1 bytes at byte %2.");
+        message = Tr::tr("The chunk-size line is longer than the limit of %1 bytes at byte %2.");
         break;
     default:
-        message = tr("The response head is longer than the limit of %1 bytes at byte %2.");
+        message = Tr::tr("The response head is longer than the limit of %1 bytes at byte %2.");
         break;
     }
     fail(m_consumed, message.arg(limit).arg(m_consumed));
@@ -403,7 +402,7 @@ bool HttpResponseParser::readLine(QByteArrayView data, qsizetype &pos, qsizetype
     while (pos < data.size()) {
         const char c = data[pos];
         if (m_pendingCR && c != '\n') {
-            fail(m_consumed - 1, tr("The CR at byte %1 is not followed by LF.").arg(m_consumed - 1));
+            fail(m_consumed - 1, Tr::tr("The CR at byte %1 is not followed by LF.").arg(m_consumed - 1));
             return false;
         }
         if (m_sectionBytes >= limit) {
@@ -464,9 +463,10 @@ bool HttpResponseParser::parseStatusLine()
     };
     for (qsizetype i = 0; i < kHttpPrefixSize; ++i) {
         if (i >= line.size() || line[i] != kHttpPrefix[i])
-            return failAt(i, tr("The status line must start with \"HTTP/\" but has %1 at byte %2."));
+            return failAt(i, Tr::tr("The status line must start with \"HTTP/\" but has %1 at byte %2."));
     }
-    const QString versionMessage = tr("The HTTP version must be a digit, a dot and a digit, but %1 came at byte %2.");
+    const QString versionMessage
+        = Tr::tr("The HTTP version must be a digit, a dot and a digit, but %1 came at byte %2.");
     if (line.size() <= 5 || !HttpSyntax::isDigit(line[5]))
         return failAt(5, versionMessage);
     if (line.size() <= 6 || line[6] != '.')
@@ -474,24 +474,24 @@ bool HttpResponseParser::parseStatusLine()
     if (line.size() <= 7 || !HttpSyntax::isDigit(line[7]))
         return failAt(7, versionMessage);
     if (line.size() <= 8 || line[8] != ' ')
-        return failAt(8, tr("Expected a space after the HTTP version but found %1 at byte %2."));
+        return failAt(8, Tr::tr("Expected a space after the HTTP version but found %1 at byte %2."));
     for (qsizetype i = 9; i < 12; ++i) {
         if (i >= line.size() || !HttpSyntax::isDigit(line[i]))
-            return failAt(i, tr("The status code must be three digits but %1 came at byte %2."));
+            return failAt(i, Tr::tr("The status code must be three digits but %1 came at byte %2."));
     }
     const int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
     if (status < 100) {
         fail(m_lineStart + 9,
-            tr("The status code %1 at byte %2 is outside 100 to 999.")
+            Tr::tr("The status code %1 at byte %2 is outside 100 to 999.")
                 .arg(printable(line.sliced(9, 3)))
                 .arg(m_lineStart + 9));
         return false;
     }
     if (line.size() > 12 && line[12] != ' ')
-        return failAt(12, tr("Expected a space or the line end after the status code but found %1 at byte %2."));
+        return failAt(12, Tr::tr("Expected a space or the line end after the status code but found %1 at byte %2."));
     for (qsizetype i = 13; i < line.size(); ++i) {
         if (isControl(line[i]))
-            return failAt(i, tr("The reason phrase has the control character %1 at byte %2."));
+            return failAt(i, Tr::tr("The reason phrase has the control character %1 at byte %2."));
     }
     m_head.versionMajor = line[5] - '0';
     m_head.versionMinor = line[7] - '0';
@@ -510,17 +510,18 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
     if (HttpSyntax::isBlank(line[0])) {
         if (fields.isEmpty()) {
             fail(m_lineStart,
-                (trailer ? tr("The trailer line at byte %1 starts with whitespace but there is no field before it "
-                              "to continue.")
-                         : tr("The header line at byte %1 starts with whitespace but there is no field before it to "
-                              "continue."))
+                (trailer
+                        ? Tr::tr("The trailer line at byte %1 starts with whitespace but there is no field before it "
+                                 "to continue.")
+                        : Tr::tr("The header line at byte %1 starts with whitespace but there is no field before it to "
+                                 "continue."))
                     .arg(m_lineStart));
             return false;
         }
         for (qsizetype i = 0; i < line.size(); ++i) {
             if (isControl(line[i])) {
                 fail(m_lineStart + i,
-                    tr("The field value has the control character %1 at byte %2.")
+                    Tr::tr("The field value has the control character %1 at byte %2.")
                         .arg(describeByte(line[i]))
                         .arg(m_lineStart + i));
                 return false;
@@ -528,8 +529,8 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
         }
         if (!m_warnedFolding) {
             m_warnedFolding = true;
-            m_warnings.append(tr("A field value is folded onto the next line (obsolete line folding, first at byte "
-                                 "%1); the lines are joined with one space.")
+            m_warnings.append(Tr::tr("A field value is folded onto the next line (obsolete line folding, first at byte "
+                                     "%1); the lines are joined with one space.")
                                   .arg(m_lineStart));
         }
         const QByteArrayView more = trimBlanks(line);
@@ -546,8 +547,8 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
 
     if (fields.size() >= m_limits.maxFields) {
         fail(m_lineStart,
-            (trailer ? tr("The response has more than %1 trailer fields at byte %2.")
-                     : tr("The response has more than %1 header fields at byte %2."))
+            (trailer ? Tr::tr("The response has more than %1 trailer fields at byte %2.")
+                     : Tr::tr("The response has more than %1 header fields at byte %2."))
                 .arg(m_limits.maxFields)
                 .arg(m_lineStart));
         return false;
@@ -555,12 +556,13 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
     const qsizetype colon = line.indexOf(':');
     if (colon < 0) {
         fail(m_lineStart,
-            (trailer ? tr("The trailer line at byte %1 has no colon.") : tr("The header line at byte %1 has no colon."))
+            (trailer ? Tr::tr("The trailer line at byte %1 has no colon.")
+                     : Tr::tr("The header line at byte %1 has no colon."))
                 .arg(m_lineStart));
         return false;
     }
     if (colon == 0) {
-        fail(m_lineStart, tr("The field at byte %1 has an empty name.").arg(m_lineStart));
+        fail(m_lineStart, Tr::tr("The field at byte %1 has an empty name.").arg(m_lineStart));
         return false;
     }
     for (qsizetype i = 0; i < colon; ++i) {
@@ -573,12 +575,14 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
                 ++j;
             if (j == colon) {
                 fail(offset,
-                    tr("Whitespace between the field name and the colon at byte %1 is not allowed.").arg(offset));
+                    Tr::tr("Whitespace between the field name and the colon at byte %1 is not allowed.").arg(offset));
                 return false;
             }
         }
         fail(offset,
-            tr("The field name has %1, which a name may not hold, at byte %2.").arg(describeByte(line[i])).arg(offset));
+            Tr::tr("The field name has %1, which a name may not hold, at byte %2.")
+                .arg(describeByte(line[i]))
+                .arg(offset));
         return false;
     }
     qsizetype valueStart = colon + 1;
@@ -587,7 +591,7 @@ bool HttpResponseParser::parseField(QList<HttpHeaderField> &fields, QList<FieldP
     for (qsizetype i = valueStart; i < line.size(); ++i) {
         if (isControl(line[i])) {
             fail(m_lineStart + i,
-                tr("The field value has the control character %1 at byte %2.")
+                Tr::tr("The field value has the control character %1 at byte %2.")
                     .arg(describeByte(line[i]))
                     .arg(m_lineStart + i));
             return false;
@@ -605,7 +609,7 @@ void HttpResponseParser::onHeadComplete()
     if (m_head.status >= 100 && m_head.status < 200 && m_head.status != 101) {
         if (m_interim.size() >= m_limits.maxInterim) {
             fail(m_sectionStart,
-                tr("More than %1 interim (1xx) responses came; the one at byte %2 is one too many.")
+                Tr::tr("More than %1 interim (1xx) responses came; the one at byte %2 is one too many.")
                     .arg(m_limits.maxInterim)
                     .arg(m_sectionStart));
             return;
@@ -632,7 +636,7 @@ void HttpResponseParser::onHeadComplete()
         }
     }
     if (!repeated.isEmpty())
-        warnOnce(tr("Fields sent more than once: %1.").arg(repeated.join(QStringLiteral(", "))));
+        warnOnce(Tr::tr("Fields sent more than once: %1.").arg(repeated.join(QStringLiteral(", "))));
 
     m_line.clear();
     chooseFraming();
@@ -663,7 +667,7 @@ void HttpResponseParser::chooseFraming()
             }
         }
         if (codings.isEmpty()) {
-            warnOnce(tr("An empty Transfer-Encoding field is ignored."));
+            warnOnce(Tr::tr("An empty Transfer-Encoding field is ignored."));
         } else {
             const bool chunked = codings.last() == "chunked";
             if (chunked)
@@ -674,20 +678,22 @@ void HttpResponseParser::chooseFraming()
                     others.append(QString::fromLatin1(coding));
             }
             if (!others.isEmpty()) {
-                warnOnce(tr("The body is encoded with %1, which is not decoded here: the body bytes are shown as sent.")
-                             .arg(others.join(QStringLiteral(", "))));
+                warnOnce(
+                    Tr::tr("The body is encoded with %1, which is not decoded here: the body bytes are shown as sent.")
+                        .arg(others.join(QStringLiteral(", "))));
             }
             if (chunked) {
                 if (hasContentLength)
-                    warnOnce(tr("The response has both Transfer-Encoding: chunked and Content-Length; chunked framing "
-                                "wins and Content-Length is ignored."));
+                    warnOnce(
+                        Tr::tr("The response has both Transfer-Encoding: chunked and Content-Length; chunked framing "
+                               "wins and Content-Length is ignored."));
                 m_framing = HttpFraming::Chunked;
                 startSection(State::ChunkSize);
             } else {
-                warnOnce(tr("Transfer-Encoding does not end with chunked, so the body is read until the server "
-                            "closes the connection."));
+                warnOnce(Tr::tr("Transfer-Encoding does not end with chunked, so the body is read until the server "
+                                "closes the connection."));
                 if (hasContentLength)
-                    warnOnce(tr("Content-Length is ignored because Transfer-Encoding is present."));
+                    warnOnce(Tr::tr("Content-Length is ignored because Transfer-Encoding is present."));
                 m_framing = HttpFraming::CloseDelimited;
                 m_state = State::Body;
             }
@@ -723,7 +729,8 @@ bool HttpResponseParser::readContentLength()
             = [&position](qsizetype i) { return position.folded ? position.valueOffset : position.valueOffset + i; };
         const QByteArray &value = field.value;
         if (value.isEmpty()) {
-            fail(position.valueOffset, tr("The Content-Length value is empty at byte %1.").arg(position.valueOffset));
+            fail(position.valueOffset,
+                Tr::tr("The Content-Length value is empty at byte %1.").arg(position.valueOffset));
             return false;
         }
         qsizetype begin = 0;
@@ -739,7 +746,7 @@ bool HttpResponseParser::readContentLength()
                 --b;
             if (a == b) {
                 fail(offsetOf(a),
-                    tr("Content-Length may only hold digits but has %1 at byte %2.")
+                    Tr::tr("Content-Length may only hold digits but has %1 at byte %2.")
                         .arg(describeAt(value, end))
                         .arg(offsetOf(a)));
                 return false;
@@ -749,7 +756,7 @@ bool HttpResponseParser::readContentLength()
             for (qsizetype i = a; i < b; ++i) {
                 if (!HttpSyntax::isDigit(value[i])) {
                     fail(offsetOf(i),
-                        tr("Content-Length may only hold digits but has %1 at byte %2.")
+                        Tr::tr("Content-Length may only hold digits but has %1 at byte %2.")
                             .arg(describeByte(value[i]))
                             .arg(offsetOf(i)));
                     return false;
@@ -763,7 +770,7 @@ bool HttpResponseParser::readContentLength()
             const QByteArrayView text = QByteArrayView(value).sliced(a, b - a);
             if (tooLarge) {
                 fail(offsetOf(a),
-                    tr("Content-Length %1 at byte %2 is larger than the limit of %3 bytes.")
+                    Tr::tr("Content-Length %1 at byte %2 is larger than the limit of %3 bytes.")
                         .arg(printable(text))
                         .arg(offsetOf(a))
                         .arg(m_limits.maxContentLength));
@@ -771,7 +778,7 @@ bool HttpResponseParser::readContentLength()
             }
             if (length >= 0 && n != length) {
                 fail(offsetOf(a),
-                    tr("Content-Length values disagree (%1 and %2) at byte %3.")
+                    Tr::tr("Content-Length values disagree (%1 and %2) at byte %3.")
                         .arg(printable(first))
                         .arg(printable(text))
                         .arg(offsetOf(a)));
@@ -786,7 +793,7 @@ bool HttpResponseParser::readContentLength()
         }
     }
     if (count > 1)
-        warnOnce(tr("Content-Length is sent %1 times with the same value.").arg(count));
+        warnOnce(Tr::tr("Content-Length is sent %1 times with the same value.").arg(count));
     m_contentLength = length;
     return true;
 }
@@ -802,7 +809,7 @@ void HttpResponseParser::onChunkSizeLine()
     while (i < line.size() && line[i] == '0')
         ++i;
     if (line.isEmpty() || (i == 0 && hexValue(line[0]) < 0)) {
-        failAt(0, tr("Expected a hexadecimal chunk size but found %1 at byte %2."));
+        failAt(0, Tr::tr("Expected a hexadecimal chunk size but found %1 at byte %2."));
         return;
     }
     qint64 size = 0;
@@ -810,14 +817,14 @@ void HttpResponseParser::onChunkSizeLine()
     for (; i < line.size() && hexValue(line[i]) >= 0; ++i) {
         if (++digits > 15) {
             fail(m_lineStart + i,
-                tr("The chunk size has more than 15 hexadecimal digits at byte %1.").arg(m_lineStart + i));
+                Tr::tr("The chunk size has more than 15 hexadecimal digits at byte %1.").arg(m_lineStart + i));
             return;
         }
         size = size * 16 + hexValue(line[i]);
     }
     if (size > m_limits.maxChunkSize) {
         fail(m_lineStart,
-            tr("The chunk size %1 at byte %2 is larger than the limit of %3 bytes.")
+            Tr::tr("The chunk size %1 at byte %2 is larger than the limit of %3 bytes.")
                 .arg(size)
                 .arg(m_lineStart)
                 .arg(m_limits.maxChunkSize));
@@ -827,12 +834,12 @@ void HttpResponseParser::onChunkSizeLine()
         ++i;
     if (i < line.size()) {
         if (line[i] != ';') {
-            failAt(i, tr("Expected ';', whitespace or the line end after the chunk size but found %1 at byte %2."));
+            failAt(i, Tr::tr("Expected ';', whitespace or the line end after the chunk size but found %1 at byte %2."));
             return;
         }
         for (qsizetype j = i; j < line.size(); ++j) {
             if (isControl(line[j])) {
-                failAt(j, tr("The chunk extension has the control character %1 at byte %2."));
+                failAt(j, Tr::tr("The chunk extension has the control character %1 at byte %2."));
                 return;
             }
         }

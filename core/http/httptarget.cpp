@@ -8,10 +8,10 @@ namespace swb {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HttpTarget", text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(HttpTarget)
+};
 
 Parsed<HttpTarget> usage(const QString &field, const QString &message)
 {
@@ -43,10 +43,10 @@ QByteArray encodeBytes(const QByteArray &utf8, QStringList *notes)
         }
     }
     if (encoded > 0)
-        notes->append((encoded == 1 ? tr("1 byte of the path percent-encoded")
-                                    : tr("%1 bytes of the path percent-encoded").arg(encoded))
-            + tr(" (spaces, quotes, control characters and non-ASCII letters cannot go into a request line as they "
-                 "are)."));
+        notes->append((encoded == 1 ? Tr::tr("1 byte of the path percent-encoded")
+                                    : Tr::tr("%1 bytes of the path percent-encoded").arg(encoded))
+            + Tr::tr(" (spaces, quotes, control characters and non-ASCII letters cannot go into a request line as they "
+                     "are)."));
     return out;
 }
 
@@ -133,7 +133,7 @@ Parsed<HttpTarget> HttpTarget::parseUrl(const QString &typed)
     const QString text = typed.trimmed();
     const QString field = QStringLiteral("url");
     if (text.isEmpty())
-        return usage(field, tr("Type a URL such as http://127.0.0.1:8080/."));
+        return usage(field, Tr::tr("Type a URL such as http://127.0.0.1:8080/."));
     HttpTarget t;
     QString rest = text;
     qsizetype schemeEnd = text.indexOf(QStringLiteral("://"));
@@ -148,12 +148,12 @@ Parsed<HttpTarget> HttpTarget::parseUrl(const QString &typed)
             t.tls = true;
         } else if (scheme != QStringLiteral("http")) {
             return usage(field,
-                tr("Unknown scheme '%1': only http:// and https:// URLs can be fetched here.")
+                Tr::tr("Unknown scheme '%1': only http:// and https:// URLs can be fetched here.")
                     .arg(text.left(schemeEnd)));
         }
         rest = text.mid(schemeEnd + 3);
     } else {
-        t.notes.append(tr("No scheme given: using http://."));
+        t.notes.append(Tr::tr("No scheme given: using http://."));
     }
     qsizetype authorityEnd = rest.size();
     for (const QChar stop : { u'/', u'?', u'#' }) {
@@ -164,30 +164,30 @@ Parsed<HttpTarget> HttpTarget::parseUrl(const QString &typed)
     const QString authority = rest.left(authorityEnd);
     QString pathText = rest.mid(authorityEnd);
     if (authority.contains(u'@'))
-        return usage(field, tr("User names and passwords in a URL (user@host) are not supported here."));
+        return usage(field, Tr::tr("User names and passwords in a URL (user@host) are not supported here."));
     QString host;
     QString hostText; // as parseHost should see it: with its brackets, which are for IPv6 only
     QString portText;
     if (authority.startsWith(u'[')) {
         const qsizetype close = authority.indexOf(u']');
         if (close < 0)
-            return usage(field, tr("The IPv6 address has no closing ']'."));
+            return usage(field, Tr::tr("The IPv6 address has no closing ']'."));
         host = authority.mid(1, close - 1);
         hostText = host.isEmpty() ? QString() : authority.left(close + 1);
         const QString after = authority.mid(close + 1);
         if (!after.isEmpty() && !after.startsWith(u':'))
-            return usage(field, tr("After the ']' of an IPv6 address comes ':' and the port, or nothing."));
+            return usage(field, Tr::tr("After the ']' of an IPv6 address comes ':' and the port, or nothing."));
         portText = after.mid(1);
     } else {
         if (authority.count(u':') > 1)
-            return usage(field, tr("Write an IPv6 address in brackets: http://[::1]:8080/."));
+            return usage(field, Tr::tr("Write an IPv6 address in brackets: http://[::1]:8080/."));
         const qsizetype colon = authority.indexOf(u':');
         host = colon >= 0 ? authority.left(colon) : authority;
         portText = colon >= 0 ? authority.mid(colon + 1) : QString();
         hostText = host;
     }
     if (host.isEmpty())
-        return usage(field, tr("The URL has no host: write it after the scheme, as in http://127.0.0.1:8080/."));
+        return usage(field, Tr::tr("The URL has no host: write it after the scheme, as in http://127.0.0.1:8080/."));
     // The messages name the part of the URL that is wrong ("Port must be ..."); the error names the field.
     const Parsed<QString> h = EndpointParser::parseHost(hostText, QStringLiteral("host"));
     if (!h.ok())
@@ -201,7 +201,7 @@ Parsed<HttpTarget> HttpTarget::parseUrl(const QString &typed)
     }
     const qsizetype hash = pathText.indexOf(u'#');
     if (hash >= 0) {
-        t.notes.append(tr("The fragment '%1' is not sent: it is for the browser only.").arg(pathText.mid(hash)));
+        t.notes.append(Tr::tr("The fragment '%1' is not sent: it is for the browser only.").arg(pathText.mid(hash)));
         pathText.truncate(hash);
     }
     if (pathText.startsWith(u'?'))
@@ -239,16 +239,16 @@ Parsed<HttpTarget> HttpTarget::fromFields(
     QString path = pathText.trimmed();
     if (startsWithWebScheme(path))
         return usage(QStringLiteral("path"),
-            tr("The path field takes only the path, such as /index.html: put a whole URL in the URL field."));
+            Tr::tr("The path field takes only the path, such as /index.html: put a whole URL in the URL field."));
     const qsizetype hash = path.indexOf(u'#');
     if (hash >= 0) {
-        t.notes.append(tr("The fragment '%1' is not sent: it is for the browser only.").arg(path.mid(hash)));
+        t.notes.append(Tr::tr("The fragment '%1' is not sent: it is for the browser only.").arg(path.mid(hash)));
         path.truncate(hash);
     }
     if (path.isEmpty())
         path = QStringLiteral("/");
     if (!path.startsWith(u'/')) {
-        t.notes.append(tr("A path starts with '/': sending /%1.").arg(path));
+        t.notes.append(Tr::tr("A path starts with '/': sending /%1.").arg(path));
         path.prepend(u'/');
     }
     t.path = encodePath(path, &t.notes);
@@ -261,19 +261,19 @@ Parsed<HttpTarget> HttpTarget::resolveLocation(const HttpTarget &base, const QBy
 {
     QByteArray loc = location.trimmed();
     if (loc.isEmpty())
-        return usage(QStringLiteral("location"), tr("The Location field is empty."));
+        return usage(QStringLiteral("location"), Tr::tr("The Location field is empty."));
     QStringList notes;
     const qsizetype hash = loc.indexOf('#');
     if (hash >= 0) {
         notes.append(
-            tr("The fragment '%1' is not sent: it is for the browser only.").arg(QString::fromUtf8(loc.mid(hash))));
+            Tr::tr("The fragment '%1' is not sent: it is for the browser only.").arg(QString::fromUtf8(loc.mid(hash))));
         loc.truncate(hash);
     }
     // An absolute URL starts with a scheme; "/go?to=http://x" does not.
     if (const qsizetype schemeEnd = schemeLength(loc); schemeEnd > 0) {
         if (!loc.mid(schemeEnd).startsWith("://"))
             return usage(QStringLiteral("location"),
-                tr("The Location '%1' is not an http:// or https:// URL.").arg(QString::fromUtf8(loc)));
+                Tr::tr("The Location '%1' is not an http:// or https:// URL.").arg(QString::fromUtf8(loc)));
         Parsed<HttpTarget> out = parseUrl(QString::fromUtf8(loc));
         if (out.ok())
             out.value->notes = notes + out.value->notes;
@@ -320,24 +320,24 @@ Parsed<QList<QPair<QByteArray, QByteArray>>> HttpRequestSpec::parseHeaderLines(c
         if (line.trimmed().isEmpty())
             continue;
         const auto bad = [&](const QString &why) {
-            out.error = makeUsageError(QStringLiteral("headers"), tr("Header line %1: %2").arg(i + 1).arg(why));
+            out.error = makeUsageError(QStringLiteral("headers"), Tr::tr("Header line %1: %2").arg(i + 1).arg(why));
             return out;
         };
         const qsizetype colon = line.indexOf(u':');
         if (colon <= 0)
-            return bad(tr("write it as 'Name: value'."));
+            return bad(Tr::tr("write it as 'Name: value'."));
         const QByteArray name = line.left(colon).toLatin1();
         for (const char c : name) {
             if (!HttpSyntax::isTokenChar(c))
-                return bad(tr("the name '%1' may hold letters, digits and !#$%&'*+-.^_`|~ only (no spaces).")
+                return bad(Tr::tr("the name '%1' may hold letters, digits and !#$%&'*+-.^_`|~ only (no spaces).")
                                .arg(line.left(colon)));
         }
         const QString valueText = line.mid(colon + 1).trimmed();
         for (const QChar c : valueText) {
             if (c.unicode() > 0xff)
-                return bad(tr("the value holds '%1', which is not Latin-1; write it percent-encoded.").arg(c));
+                return bad(Tr::tr("the value holds '%1', which is not Latin-1; write it percent-encoded.").arg(c));
             if (c.unicode() < 0x20 && c != u'\t')
-                return bad(tr("the value holds a control character."));
+                return bad(Tr::tr("the value holds a control character."));
         }
         fields.append({ name, valueText.toLatin1() });
     }
@@ -350,8 +350,8 @@ Parsed<QByteArray> HttpRequestSpec::requestBytes(quint16 resolvedPort) const
     Parsed<QByteArray> out;
     if (raw) {
         if (rawBytes.isEmpty()) {
-            out.error
-                = makeUsageError(QStringLiteral("raw"), tr("The raw request is empty: write at least a request line."));
+            out.error = makeUsageError(
+                QStringLiteral("raw"), Tr::tr("The raw request is empty: write at least a request line."));
             return out;
         }
         out.value = rawBytes;

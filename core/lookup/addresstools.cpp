@@ -18,10 +18,10 @@ namespace swb::AddressTools {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AddressTools", text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AddressTools)
+};
 
 // The text as code points, so positions in messages count characters as a person sees them,
 // from 1, the same as PayloadCodec's.
@@ -123,10 +123,10 @@ const quint8 *rawBytes(const QByteArray &bytes)
 
 QString mappedExplanation(const QString &ipv4)
 {
-    return tr("::ffff:%1 is the IPv4-mapped IPv6 form of %1 (RFC 4291): 80 zero bits, 16 one bits (ffff), then "
-              "the 32-bit IPv4 address. A dual-stack socket (AF_INET6 with IPV6_V6ONLY off) reports an IPv4 client "
-              "this way: accept() or recvfrom() gives ::ffff:%1 for a peer at %1, while on the wire it is plain "
-              "IPv4.")
+    return Tr::tr("::ffff:%1 is the IPv4-mapped IPv6 form of %1 (RFC 4291): 80 zero bits, 16 one bits (ffff), then "
+                  "the 32-bit IPv4 address. A dual-stack socket (AF_INET6 with IPV6_V6ONLY off) reports an IPv4 client "
+                  "this way: accept() or recvfrom() gives ::ffff:%1 for a peer at %1, while on the wire it is plain "
+                  "IPv4.")
         .arg(ipv4);
 }
 
@@ -145,7 +145,7 @@ V4Parse parseStrictIPv4(const Text &text, size_t from, size_t to)
 {
     V4Parse r;
     if (from == to) {
-        r.reason = tr("Empty: an IPv4 address is four numbers from 0 to 255 separated by dots, as in 127.0.0.1");
+        r.reason = Tr::tr("Empty: an IPv4 address is four numbers from 0 to 255 separated by dots, as in 127.0.0.1");
         return r;
     }
     int octets = 0;
@@ -158,14 +158,14 @@ V4Parse parseStrictIPv4(const Text &text, size_t from, size_t to)
             // Only a second digit can make an octet wrong, so octets and octetStart name this one.
             const auto octet = [&]() { return quotedSlice(text, octetStart, digitRunEnd(text, i, to, 10)); };
             if (sawDigit && current == 0) {
-                r.reason = tr("Octet %1 (%2, at position %3) has a leading zero: inet_pton refuses it, because "
-                              "inet_aton would read a leading 0 as octal (010 is 8)")
+                r.reason = Tr::tr("Octet %1 (%2, at position %3) has a leading zero: inet_pton refuses it, because "
+                                  "inet_aton would read a leading 0 as octal (010 is 8)")
                                .arg(QString::number(octets), octet(), pos(octetStart));
                 return r;
             }
             const unsigned next = current * 10 + unsigned(c - '0');
             if (next > 255) {
-                r.reason = tr("Octet %1 (%2, at position %3) is out of range: an octet is one byte, 0 to 255")
+                r.reason = Tr::tr("Octet %1 (%2, at position %3) is out of range: an octet is one byte, 0 to 255")
                                .arg(QString::number(octets), octet(), pos(octetStart));
                 return r;
             }
@@ -178,31 +178,31 @@ V4Parse parseStrictIPv4(const Text &text, size_t from, size_t to)
             r.bytes[size_t(octets - 1)] = quint8(current);
         } else if (c == '.' && sawDigit) {
             if (octets == 4) {
-                r.reason
-                    = tr("A '.' at position %1 follows the fourth octet: an IPv4 address has exactly four").arg(pos(i));
+                r.reason = Tr::tr("A '.' at position %1 follows the fourth octet: an IPv4 address has exactly four")
+                               .arg(pos(i));
                 return r;
             }
             sawDigit = false;
             current = 0;
         } else if (c == '.') {
-            r.reason = tr("Octet %1 is empty: the '.' at position %2 has no digits before it")
+            r.reason = Tr::tr("Octet %1 is empty: the '.' at position %2 has no digits before it")
                            .arg(QString::number(octets + 1), pos(i));
             return r;
         } else {
-            r.reason = tr("Stray character %1 at position %2: inet_pton reads IPv4 as decimal digits and dots only")
+            r.reason = Tr::tr("Stray character %1 at position %2: inet_pton reads IPv4 as decimal digits and dots only")
                            .arg(describeChar(c), pos(i));
             if (c == ':')
-                r.reason += tr(" (a ':' means IPv6: choose AF_INET6)");
+                r.reason += Tr::tr(" (a ':' means IPv6: choose AF_INET6)");
             return r;
         }
     }
     if (octets < 4) {
         if (!sawDigit)
-            r.reason = tr("The address ends with a '.' at position %1: octet %2 is missing")
+            r.reason = Tr::tr("The address ends with a '.' at position %1: octet %2 is missing")
                            .arg(pos(to - 1), QString::number(octets + 1));
         else
-            r.reason
-                = tr("Too few octets, %1 of 4: inet_pton needs all four, as in 127.0.0.1").arg(QString::number(octets));
+            r.reason = Tr::tr("Too few octets, %1 of 4: inet_pton needs all four, as in 127.0.0.1")
+                           .arg(QString::number(octets));
         return r;
     }
     r.ok = true;
@@ -221,14 +221,14 @@ struct V6Parse {
 
 QString strayIPv6Reason(char32_t c, size_t index)
 {
-    QString reason = tr("Stray character %1 at position %2: an IPv6 address is groups of hex digits (0-9, a-f) "
-                        "separated by ':', optionally ending in an IPv4 part as in ::ffff:127.0.0.1")
+    QString reason = Tr::tr("Stray character %1 at position %2: an IPv6 address is groups of hex digits (0-9, a-f) "
+                            "separated by ':', optionally ending in an IPv4 part as in ::ffff:127.0.0.1")
                          .arg(describeChar(c), pos(index));
     if (c == '%')
-        reason += tr(". A zone such as %eth0 is not part of the address: inet_pton refuses it (getaddrinfo "
-                     "takes it and sets sin6_scope_id)");
+        reason += Tr::tr(". A zone such as %eth0 is not part of the address: inet_pton refuses it (getaddrinfo "
+                         "takes it and sets sin6_scope_id)");
     else if (c == '[' || c == ']')
-        reason += tr(". Write the address without brackets: they belong to URLs and host:port text");
+        reason += Tr::tr(". Write the address without brackets: they belong to URLs and host:port text");
     return reason;
 }
 
@@ -237,15 +237,15 @@ V6Parse parseStrictIPv6(const Text &text)
     V6Parse r;
     const size_t n = text.size();
     if (n == 0) {
-        r.reason = tr("Empty: an IPv6 address is up to eight groups of hex digits separated by ':', as in ::1 or "
-                      "fe80::1");
+        r.reason = Tr::tr("Empty: an IPv6 address is up to eight groups of hex digits separated by ':', as in ::1 or "
+                          "fe80::1");
         return r;
     }
     size_t i = 0;
     if (text[0] == ':') {
         if (n == 1 || text[1] != ':') {
-            r.reason = tr("The address starts with a single ':' at position 1: only '::' may start an address, "
-                          "as in ::1");
+            r.reason = Tr::tr("The address starts with a single ':' at position 1: only '::' may start an address, "
+                              "as in ::1");
             return r;
         }
         i = 1;
@@ -264,8 +264,8 @@ V6Parse parseStrictIPv6(const Text &text)
         tmp[size_t(written++)] = quint8(value & 0xff);
     };
     const auto tooManyGroups = [&]() {
-        r.reason = tr("More than eight groups: group 9 starts at position %1, and an IPv6 address is 128 bits, "
-                      "eight groups of 16")
+        r.reason = Tr::tr("More than eight groups: group 9 starts at position %1, and an IPv6 address is 128 bits, "
+                          "eight groups of 16")
                        .arg(pos(groupStart));
     };
     while (i < n) {
@@ -276,8 +276,8 @@ V6Parse parseStrictIPv6(const Text &text)
                 groupStart = i - 1;
             if (digits == 4) {
                 r.reason
-                    = tr("Group %1 (%2, at position %3) has more than four hex digits: a group is 16 bits, "
-                         "0 to ffff")
+                    = Tr::tr("Group %1 (%2, at position %3) has more than four hex digits: a group is 16 bits, "
+                             "0 to ffff")
                           .arg(QString::number(written / 2 + 1),
                               quotedSlice(text, groupStart, digitRunEnd(text, groupStart, n, 16)), pos(groupStart));
                 return r;
@@ -292,11 +292,11 @@ V6Parse parseStrictIPv6(const Text &text)
                 // The character before is a ':' too: this colon ends a '::'.
                 if (compressedAt >= 0) {
                     if (i >= 3 && text[i - 3] == ':')
-                        r.reason = tr("Three colons in a row at position %1: '::' is two colons").arg(pos(i - 3));
+                        r.reason = Tr::tr("Three colons in a row at position %1: '::' is two colons").arg(pos(i - 3));
                     else
-                        r.reason = tr("A second '::' at position %1 (the first is at position %2): '::' may appear "
-                                      "only once, because it stands for as many zero groups as needed and two "
-                                      "would be ambiguous")
+                        r.reason = Tr::tr("A second '::' at position %1 (the first is at position %2): '::' may appear "
+                                          "only once, because it stands for as many zero groups as needed and two "
+                                          "would be ambiguous")
                                        .arg(pos(i - 2), pos(compressedIndex));
                     return r;
                 }
@@ -305,8 +305,8 @@ V6Parse parseStrictIPv6(const Text &text)
                 continue;
             }
             if (i == n) {
-                r.reason = tr("The address ends with a single ':' at position %1: a group must follow it (or end "
-                              "with '::' for zero groups)")
+                r.reason = Tr::tr("The address ends with a single ':' at position %1: a group must follow it (or end "
+                                  "with '::' for zero groups)")
                                .arg(pos(i - 1));
                 return r;
             }
@@ -321,14 +321,14 @@ V6Parse parseStrictIPv6(const Text &text)
         }
         if (c == '.') {
             if (written + 4 > 16) {
-                r.reason = tr("The IPv4 part at position %1 has no room: it takes the place of two groups, so at "
-                              "most six groups may come before it, and here there are %2")
+                r.reason = Tr::tr("The IPv4 part at position %1 has no room: it takes the place of two groups, so at "
+                                  "most six groups may come before it, and here there are %2")
                                .arg(pos(token), QString::number(written / 2));
                 return r;
             }
             const V4Parse v4 = parseStrictIPv4(text, token, n);
             if (!v4.ok) {
-                r.reason = tr("In the IPv4 part at position %1: %2").arg(pos(token), v4.reason);
+                r.reason = Tr::tr("In the IPv4 part at position %1: %2").arg(pos(token), v4.reason);
                 return r;
             }
             std::memcpy(tmp.data() + written, v4.bytes.data(), 4);
@@ -350,8 +350,8 @@ V6Parse parseStrictIPv6(const Text &text)
     QStringList steps;
     if (compressedAt >= 0) {
         if (written == 16) {
-            r.reason = tr("The '::' at position %1 would stand for no groups at all: the address already has eight "
-                          "without it, so write it without '::'")
+            r.reason = Tr::tr("The '::' at position %1 would stand for no groups at all: the address already has eight "
+                              "without it, so write it without '::'")
                            .arg(pos(compressedIndex));
             return r;
         }
@@ -359,27 +359,28 @@ V6Parse parseStrictIPv6(const Text &text)
         std::memmove(tmp.data() + 16 - moved, tmp.data() + compressedAt, size_t(moved));
         std::memset(tmp.data() + compressedAt, 0, size_t(16 - moved - compressedAt));
         const int zeroGroups = (16 - written) / 2;
-        steps << (zeroGroups == 1 ? tr("'::' at position %1 stands for one zero group").arg(pos(compressedIndex))
-                                  : tr("'::' at position %1 stands for %2 zero groups")
+        steps << (zeroGroups == 1 ? Tr::tr("'::' at position %1 stands for one zero group").arg(pos(compressedIndex))
+                                  : Tr::tr("'::' at position %1 stands for %2 zero groups")
                                         .arg(pos(compressedIndex), QString::number(zeroGroups)));
         written = 16;
     }
     if (written != 16) {
-        r.reason = ipv4Start < n ? tr("Too few groups, %1 of 8 counting the IPv4 part as two: without '::' an IPv6 "
-                                      "address needs all eight")
-                                       .arg(QString::number(written / 2))
-                                 : tr("Too few groups, %1 of 8: without '::' an IPv6 address needs all eight; write "
-                                      "'::' where the zero groups go")
-                                       .arg(QString::number(written / 2));
+        r.reason = ipv4Start < n
+            ? Tr::tr("Too few groups, %1 of 8 counting the IPv4 part as two: without '::' an IPv6 "
+                     "address needs all eight")
+                  .arg(QString::number(written / 2))
+            : Tr::tr("Too few groups, %1 of 8: without '::' an IPv6 address needs all eight; write "
+                     "'::' where the zero groups go")
+                  .arg(QString::number(written / 2));
         if (ipv4Start == 0)
-            r.reason += tr(". For an IPv4 address choose AF_INET, or write its IPv4-mapped form ::ffff:%1")
+            r.reason += Tr::tr(". For an IPv4 address choose AF_INET, or write its IPv4-mapped form ::ffff:%1")
                             .arg(fromText(text, 0, n));
         return r;
     }
     if (ipv4Start < n)
-        steps << tr("the IPv4 part at position %1 fills the last two groups").arg(pos(ipv4Start));
+        steps << Tr::tr("the IPv4 part at position %1 fills the last two groups").arg(pos(ipv4Start));
     if (steps.isEmpty())
-        steps << tr("all eight groups are written out");
+        steps << Tr::tr("all eight groups are written out");
     r.explanation = steps.join(QStringLiteral("; "));
     r.bytes = tmp;
     r.ok = true;
@@ -452,24 +453,24 @@ QString formatIPv6(const quint8 *b, QString *explanation)
         if (bestBase >= 0) {
             QString which;
             if (bestCount > 1)
-                which = tr(" (the first of the longest runs of zero groups)");
+                which = Tr::tr(" (the first of the longest runs of zero groups)");
             else if (zeroRuns > 1)
-                which = tr(" (the longest run of zero groups)");
-            steps << tr("groups %1 to %2 are zero%3, so they are written as '::'")
+                which = Tr::tr(" (the longest run of zero groups)");
+            steps << Tr::tr("groups %1 to %2 are zero%3, so they are written as '::'")
                          .arg(QString::number(bestBase + 1), QString::number(bestBase + bestLen), which);
         } else if (lonelyZeros) {
-            steps << tr("no two zero groups are next to each other, and a single zero group is written as 0, not "
-                        "'::'");
+            steps << Tr::tr("no two zero groups are next to each other, and a single zero group is written as 0, not "
+                            "'::'");
         } else {
-            steps << tr("no group is zero, so there is nothing to shorten with '::'");
+            steps << Tr::tr("no group is zero, so there is nothing to shorten with '::'");
         }
-        steps << tr("leading zeros in each group are dropped and hex digits are written in lower case");
+        steps << Tr::tr("leading zeros in each group are dropped and hex digits are written in lower case");
         if (mapped)
-            steps << tr("the first 80 bits are zero and the next 16 are ffff: an IPv4-mapped address, so the last "
-                        "32 bits are written as IPv4");
+            steps << Tr::tr("the first 80 bits are zero and the next 16 are ffff: an IPv4-mapped address, so the last "
+                            "32 bits are written as IPv4");
         else if (compatible)
-            steps << tr("the first six groups are zero and the seventh is not, so glibc writes the last 32 bits as "
-                        "IPv4: the old IPv4-compatible form, deprecated by RFC 4291");
+            steps << Tr::tr("the first six groups are zero and the seventh is not, so glibc writes the last 32 bits as "
+                            "IPv4: the old IPv4-compatible form, deprecated by RFC 4291");
         *explanation = steps.join(QStringLiteral("; "));
     }
     return out;
@@ -497,16 +498,17 @@ QString describePart(const Text &text, const AtonPart &part)
     const QString written = fromText(text, part.start, part.end);
     const QString value = QString::number(part.value);
     if (part.base == 16)
-        return tr("%1: hexadecimal (0x prefix) = %2").arg(written, value);
+        return Tr::tr("%1: hexadecimal (0x prefix) = %2").arg(written, value);
     if (part.base == 8 && part.end - part.start > 1)
-        return tr("%1: octal (leading 0) = %2").arg(written, value);
-    return tr("%1: decimal = %2").arg(written, value);
+        return Tr::tr("%1: octal (leading 0) = %2").arg(written, value);
+    return Tr::tr("%1: decimal = %2").arg(written, value);
 }
 
 QString ptonFormHint(const QByteArray &bytes)
 {
-    return tr("; inet_aton would read it as %1 (it also takes shorter, octal and hex forms, and ignores what follows "
-              "a space), but inet_pton takes only four decimal octets")
+    return Tr::tr(
+        "; inet_aton would read it as %1 (it also takes shorter, octal and hex forms, and ignores what follows "
+        "a space), but inet_pton takes only four decimal octets")
         .arg(ipv4Text(rawBytes(bytes)));
 }
 
@@ -531,14 +533,14 @@ NumberParse parseNumber(const QString &input, bool allowHex)
     while (to > from && isCSpace(text[to - 1]))
         --to;
     if (from == to) {
-        r.reason = allowHex ? tr("Empty: type a number, in decimal (4660) or in hex with 0x (0x1234)")
-                            : tr("Empty: type a number in decimal");
+        r.reason = allowHex ? Tr::tr("Empty: type a number, in decimal (4660) or in hex with 0x (0x1234)")
+                            : Tr::tr("Empty: type a number in decimal");
         return r;
     }
     r.written = fromText(text, from, to);
     if (text[from] == '-') {
         r.negative = true;
-        r.reason = tr("%1 is negative").arg(quoted(r.written));
+        r.reason = Tr::tr("%1 is negative").arg(quoted(r.written));
         return r;
     }
     int base = 10;
@@ -547,7 +549,7 @@ NumberParse parseNumber(const QString &input, bool allowHex)
         base = 16;
         i += 2;
         if (i == to) {
-            r.reason = tr("'0x' at position %1 needs hex digits after it, as in 0x1234").arg(pos(from));
+            r.reason = Tr::tr("'0x' at position %1 needs hex digits after it, as in 0x1234").arg(pos(from));
             return r;
         }
     }
@@ -555,10 +557,10 @@ NumberParse parseNumber(const QString &input, bool allowHex)
         const int d = digitValue(text[i], base);
         if (d < 0) {
             r.reason = base == 16
-                ? tr("%1 at position %2 is not a hex digit (0-9, a-f)").arg(describeChar(text[i]), pos(i))
-                : tr("%1 at position %2 is not a decimal digit%3")
+                ? Tr::tr("%1 at position %2 is not a hex digit (0-9, a-f)").arg(describeChar(text[i]), pos(i))
+                : Tr::tr("%1 at position %2 is not a decimal digit%3")
                       .arg(describeChar(text[i]), pos(i),
-                          allowHex ? tr(" (write hex with 0x, as in 0x1234)") : QString());
+                          allowHex ? Tr::tr(" (write hex with 0x, as in 0x1234)") : QString());
             return r;
         }
         r.value = qMin<quint64>(r.value * quint64(base) + quint64(d), quint64(1) << 32);
@@ -647,14 +649,14 @@ template<typename Call> std::optional<ProtocolResult> lookupProtocol(Call call)
 QString protocolExplanation(const ProtocolResult &r)
 {
     QString text = r.number <= 255
-        ? tr("%1 is protocol number %2: the value of the Protocol field in an IPv4 header (Next Header in IPv6), "
-             "and what socket() takes as its third argument")
+        ? Tr::tr("%1 is protocol number %2: the value of the Protocol field in an IPv4 header (Next Header in IPv6), "
+                 "and what socket() takes as its third argument")
               .arg(r.name, QString::number(r.number))
-        : tr("%1 is number %2, which does not fit the one-byte protocol field of an IP header: Linux uses it only "
-             "as socket()'s third argument")
+        : Tr::tr("%1 is number %2, which does not fit the one-byte protocol field of an IP header: Linux uses it only "
+                 "as socket()'s third argument")
               .arg(r.name, QString::number(r.number));
     if (!r.aliases.isEmpty())
-        text += tr(". Aliases: %1").arg(r.aliases.join(QStringLiteral(", ")));
+        text += Tr::tr(". Aliases: %1").arg(r.aliases.join(QStringLiteral(", ")));
     return text;
 }
 
@@ -691,7 +693,7 @@ PtonResult inetPton(AddressFamily family, const QString &input)
             return r;
         }
         r.bytes = toBytes(v4.bytes.data(), 4);
-        r.explanation = tr("four decimal octets, one byte each");
+        r.explanation = Tr::tr("four decimal octets, one byte each");
     } else {
         const V6Parse v6 = parseStrictIPv6(text);
         if (!v6.ok) {
@@ -714,17 +716,17 @@ NtopResult inetNtop(AddressFamily family, const QByteArray &bytes)
 {
     const int expected = addressLength(family);
     if (bytes.size() != expected) {
-        QString message = tr("%1 addresses are %2 bytes, not %3")
+        QString message = Tr::tr("%1 addresses are %2 bytes, not %3")
                               .arg(familyName(family), QString::number(expected), QString::number(bytes.size()));
         const AddressFamily other = family == AddressFamily::IPv4 ? AddressFamily::IPv6 : AddressFamily::IPv4;
         if (bytes.size() == addressLength(other))
-            message += tr(", the size of an %1 address: choose %1").arg(familyName(other));
+            message += Tr::tr(", the size of an %1 address: choose %1").arg(familyName(other));
         return ntopFailure(message);
     }
     NtopResult r;
     if (family == AddressFamily::IPv4) {
         r.text = ipv4Text(rawBytes(bytes));
-        r.explanation = tr("each byte written in decimal, separated by dots");
+        r.explanation = Tr::tr("each byte written in decimal, separated by dots");
         return r;
     }
     r.text = formatIPv6(rawBytes(bytes), &r.explanation);
@@ -753,7 +755,7 @@ AtonResult inetAton(const QString &input)
     const Text text = toText(input);
     const size_t n = text.size();
     if (n == 0)
-        return fail(tr("Empty: inet_aton takes one to four numbers separated by dots, as in 127.0.0.1 or 127.1"));
+        return fail(Tr::tr("Empty: inet_aton takes one to four numbers separated by dots, as in 127.0.0.1 or 127.1"));
 
     std::vector<AtonPart> parts;
     size_t i = 0;
@@ -761,16 +763,16 @@ AtonResult inetAton(const QString &input)
         const int partNumber = int(parts.size()) + 1;
         if (i >= n || !isDigit(text[i])) {
             if (i >= n)
-                return fail(tr("The address ends with a '.' at position %1: part %2 is missing")
+                return fail(Tr::tr("The address ends with a '.' at position %1: part %2 is missing")
                                 .arg(pos(i - 1), QString::number(partNumber)));
             if (text[i] == '.')
-                return fail(tr("Part %1 is empty: the '.' at position %2 has no number before it")
+                return fail(Tr::tr("Part %1 is empty: the '.' at position %2 has no number before it")
                                 .arg(QString::number(partNumber), pos(i)));
-            QString message = tr("Part %1 starts with %2 at position %3: each part must start with a digit (0x for "
-                                 "hex, 0 for octal, otherwise decimal)")
+            QString message = Tr::tr("Part %1 starts with %2 at position %3: each part must start with a digit (0x for "
+                                     "hex, 0 for octal, otherwise decimal)")
                                   .arg(QString::number(partNumber), describeChar(text[i]), pos(i));
             if (i == 0 && isCSpace(text[i]))
-                message += tr(". inet_aton ignores what comes after a space, but not a space before the address");
+                message += Tr::tr(". inet_aton ignores what comes after a space, but not a space before the address");
             return fail(message);
         }
         // strtoul with base 0: 0x and a hex digit start hex, a leading 0 octal, anything else decimal.
@@ -792,18 +794,18 @@ AtonResult inetAton(const QString &input)
         }
         part.end = j;
         if (part.value > 0xffffffffu)
-            return fail(tr("Part %1 (%2, at position %3) is too large: no part may be more than 32 bits, "
-                           "4294967295 (0xffffffff)")
+            return fail(Tr::tr("Part %1 (%2, at position %3) is too large: no part may be more than 32 bits, "
+                               "4294967295 (0xffffffff)")
                             .arg(QString::number(partNumber), quotedSlice(text, part.start, part.end), pos(i)));
         i = j;
         if (i < n && text[i] == '.') {
             if (parts.size() == 3)
-                return fail(
-                    tr("A '.' at position %1 follows the fourth part: inet_aton takes at most four parts").arg(pos(i)));
+                return fail(Tr::tr("A '.' at position %1 follows the fourth part: inet_aton takes at most four parts")
+                                .arg(pos(i)));
             if (part.value > 255)
                 return fail(
-                    tr("Part %1 (%2, at position %3) is out of range: every part but the last is one byte, "
-                       "0 to 255")
+                    Tr::tr("Part %1 (%2, at position %3) is out of range: every part but the last is one byte, "
+                           "0 to 255")
                         .arg(QString::number(partNumber), quotedSlice(text, part.start, part.end), pos(part.start)));
             parts.push_back(part);
             ++i;
@@ -819,33 +821,36 @@ AtonResult inetAton(const QString &input)
         const char32_t c = text[i];
         const QString partNumber = QString::number(partCount);
         if (last.base == 8 && (c == '8' || c == '9'))
-            return fail(tr("%1 at position %2 is not an octal digit: part %3 starts with 0, so inet_aton reads it "
-                           "as octal (digits 0 to 7)")
+            return fail(Tr::tr("%1 at position %2 is not an octal digit: part %3 starts with 0, so inet_aton reads it "
+                               "as octal (digits 0 to 7)")
                             .arg(describeChar(c), pos(i), partNumber));
         if (last.base == 8 && last.end - last.start == 1 && (c == 'x' || c == 'X'))
-            return fail(tr("'0%1' at position %2 has no hex digits after it").arg(QChar(char16_t(c)), pos(last.start)));
+            return fail(
+                Tr::tr("'0%1' at position %2 has no hex digits after it").arg(QChar(char16_t(c)), pos(last.start)));
         if (last.base == 16)
-            return fail(tr("%1 at position %2 is not a hex digit (part %3 is hexadecimal because of its 0x prefix)")
+            return fail(Tr::tr("%1 at position %2 is not a hex digit (part %3 is hexadecimal because of its 0x prefix)")
                             .arg(describeChar(c), pos(i), partNumber));
-        QString message = tr("Stray character %1 at position %2 after part %3: a part ends at a '.', at the end, or "
-                             "at a space (inet_aton ignores everything after a space)")
-                              .arg(describeChar(c), pos(i), partNumber);
+        QString message
+            = Tr::tr("Stray character %1 at position %2 after part %3: a part ends at a '.', at the end, or "
+                     "at a space (inet_aton ignores everything after a space)")
+                  .arg(describeChar(c), pos(i), partNumber);
         if (c == ':')
-            message += tr(". inet_aton is IPv4 only; for IPv6 use inet_pton with AF_INET6");
+            message += Tr::tr(". inet_aton is IPv4 only; for IPv6 use inet_pton with AF_INET6");
         return fail(message);
     }
     static const quint64 kLastMax[4] = { 0xffffffffu, 0xffffffu, 0xffffu, 0xffu };
     if (last.value > kLastMax[partCount - 1]) {
         const QString written = quotedSlice(text, last.start, last.end);
         if (partCount == 2)
-            return fail(tr("The last part (%1, at position %2) is too large: with two parts (a.b) it fills the last "
-                           "three bytes, 0 to 16777215 (0xffffff)")
-                            .arg(written, pos(last.start)));
+            return fail(
+                Tr::tr("The last part (%1, at position %2) is too large: with two parts (a.b) it fills the last "
+                       "three bytes, 0 to 16777215 (0xffffff)")
+                    .arg(written, pos(last.start)));
         if (partCount == 3)
-            return fail(tr("The last part (%1, at position %2) is too large: with three parts (a.b.c) it fills the "
-                           "last two bytes, 0 to 65535 (0xffff)")
+            return fail(Tr::tr("The last part (%1, at position %2) is too large: with three parts (a.b.c) it fills the "
+                               "last two bytes, 0 to 65535 (0xffff)")
                             .arg(written, pos(last.start)));
-        return fail(tr("Part 4 (%1, at position %2) is out of range: with four parts each is one byte, 0 to 255")
+        return fail(Tr::tr("Part 4 (%1, at position %2) is out of range: with four parts each is one byte, 0 to 255")
                         .arg(written, pos(last.start)));
     }
 
@@ -864,7 +869,7 @@ AtonResult inetAton(const QString &input)
             QT_TRANSLATE_NOOP("AddressTools", ", filling the last three bytes: %1"),
             QT_TRANSLATE_NOOP("AddressTools", ", filling the last two bytes: %1"),
         };
-        r.parts.last() += tr(kFills[partCount - 1]).arg(PayloadCodec::toHex(r.bytes.right(4 - (partCount - 1))));
+        r.parts.last() += Tr::tr(kFills[partCount - 1]).arg(PayloadCodec::toHex(r.bytes.right(4 - (partCount - 1))));
     }
     const QString accepted = fromText(text, 0, i);
     static const char *const kExplanations[4] = {
@@ -873,18 +878,18 @@ AtonResult inetAton(const QString &input)
         QT_TRANSLATE_NOOP("AddressTools", "%1: three parts, so the last part fills the last two bytes: %2"),
         QT_TRANSLATE_NOOP("AddressTools", "%1: four parts, one byte each: %2"),
     };
-    r.explanation = tr(kExplanations[partCount - 1]).arg(accepted, r.address);
+    r.explanation = Tr::tr(kExplanations[partCount - 1]).arg(accepted, r.address);
     if (i < n) {
         r.ignoredTail = fromText(text, i, n);
-        r.explanation += tr(". Everything from the %1 at position %2 on is ignored: glibc's inet_aton stops at the "
-                            "first space, tab or newline")
+        r.explanation += Tr::tr(". Everything from the %1 at position %2 on is ignored: glibc's inet_aton stops at the "
+                                "first space, tab or newline")
                              .arg(describeChar(text[i]), pos(i));
     }
     const V4Parse strict = parseStrictIPv4(text, 0, n);
     r.ptonAccepts = strict.ok;
-    r.ptonNote = strict.ok ? tr("inet_pton(AF_INET) reads it the same way: four decimal octets")
-                           : tr("inet_pton(AF_INET) refuses this form, which only inet_aton knows (%1); it takes "
-                                "only four decimal octets, so write %2")
+    r.ptonNote = strict.ok ? Tr::tr("inet_pton(AF_INET) reads it the same way: four decimal octets")
+                           : Tr::tr("inet_pton(AF_INET) refuses this form, which only inet_aton knows (%1); it takes "
+                                    "only four decimal octets, so write %2")
                                  .arg(strict.reason, r.address);
     return r;
 }
@@ -892,10 +897,10 @@ AtonResult inetAton(const QString &input)
 NtopResult inetNtoa(const QByteArray &bytes)
 {
     if (bytes.size() != 4)
-        return ntopFailure(tr("inet_ntoa takes exactly 4 bytes (an IPv4 address), not %1").arg(bytes.size()));
+        return ntopFailure(Tr::tr("inet_ntoa takes exactly 4 bytes (an IPv4 address), not %1").arg(bytes.size()));
     NtopResult r;
     r.text = ipv4Text(rawBytes(bytes));
-    r.explanation = tr("each byte written in decimal, separated by dots");
+    r.explanation = Tr::tr("each byte written in decimal, separated by dots");
     return r;
 }
 
@@ -935,20 +940,20 @@ QString formatValue(quint32 value, int width)
 ByteOrderResult byteOrder(ByteOrderCall call, const QString &text)
 {
     const int width = byteOrderWidth(call);
-    const QString range
-        = width == 2 ? tr("a 16-bit value, 0 to 65535 (0xffff)") : tr("a 32-bit value, 0 to 4294967295 (0xffffffff)");
+    const QString range = width == 2 ? Tr::tr("a 16-bit value, 0 to 65535 (0xffff)")
+                                     : Tr::tr("a 32-bit value, 0 to 4294967295 (0xffffffff)");
     const NumberParse number = parseNumber(text, true);
     if (!number.ok) {
         if (number.negative)
-            return byteOrderFailure(tr("%1: %2 takes %3").arg(number.reason, byteOrderCallName(call), range));
+            return byteOrderFailure(Tr::tr("%1: %2 takes %3").arg(number.reason, byteOrderCallName(call), range));
         return byteOrderFailure(number.reason);
     }
     const quint64 max = width == 2 ? 0xffffu : 0xffffffffu;
     if (number.value > max) {
-        QString message
-            = tr("%1 is out of range for %2: it takes %3").arg(quoted(number.written), byteOrderCallName(call), range);
+        QString message = Tr::tr("%1 is out of range for %2: it takes %3")
+                              .arg(quoted(number.written), byteOrderCallName(call), range);
         if (width == 2 && number.value <= 0xffffffffu)
-            message += tr("; htonl and ntohl take 32 bits");
+            message += Tr::tr("; htonl and ntohl take 32 bits");
         return byteOrderFailure(message);
     }
     return byteOrder(call, quint32(number.value));
@@ -958,7 +963,7 @@ ByteOrderResult byteOrder(ByteOrderCall call, quint32 value)
 {
     const int width = byteOrderWidth(call);
     if (width == 2 && value > 0xffffu)
-        return byteOrderFailure(tr("%1 is out of range for %2: it takes a 16-bit value, 0 to 65535 (0xffff)")
+        return byteOrderFailure(Tr::tr("%1 is out of range for %2: it takes a 16-bit value, 0 to 65535 (0xffff)")
                                     .arg(formatValue(value, 4), byteOrderCallName(call)));
     ByteOrderResult r;
     r.value = value;
@@ -971,26 +976,26 @@ ByteOrderResult byteOrder(ByteOrderCall call, quint32 value)
     r.converted = toNetwork ? readMemory(r.networkBytes) : readBigEndian(r.hostBytes);
     r.convertedHostBytes = memoryBytes(r.converted, width);
     const bool little = QSysInfo::ByteOrder == QSysInfo::LittleEndian;
-    r.hostOrderName = little ? tr("little-endian") : tr("big-endian");
+    r.hostOrderName = little ? Tr::tr("little-endian") : Tr::tr("big-endian");
 
     const QString name = byteOrderCallName(call);
     const QString shown = formatValue(value, width);
     const QString converted = formatValue(r.converted, width) + QStringLiteral(" = ") + QString::number(r.converted);
-    const QString bits = width == 2 ? tr("16-bit") : tr("32-bit");
+    const QString bits = width == 2 ? Tr::tr("16-bit") : Tr::tr("32-bit");
     const QString field = width == 2 ? QStringLiteral("sin_port") : QStringLiteral("sin_addr.s_addr");
     if (!little) {
-        r.explanation = tr("%1(%2): this machine is big-endian, the same order as the network, so %1 returns its "
-                           "argument unchanged; on a little-endian machine it would swap the bytes")
+        r.explanation = Tr::tr("%1(%2): this machine is big-endian, the same order as the network, so %1 returns its "
+                               "argument unchanged; on a little-endian machine it would swap the bytes")
                             .arg(name, shown);
     } else if (toNetwork) {
-        r.explanation = tr("%1(%2): in network order (big-endian, most significant byte first) its bytes are %3. "
-                           "This machine is little-endian, so a %4 number whose memory holds %3 reads as %5: that "
-                           "is what %1 returns, ready for %6")
+        r.explanation = Tr::tr("%1(%2): in network order (big-endian, most significant byte first) its bytes are %3. "
+                               "This machine is little-endian, so a %4 number whose memory holds %3 reads as %5: that "
+                               "is what %1 returns, ready for %6")
                             .arg(name, shown, PayloadCodec::toHex(r.networkBytes), bits, converted, field);
     } else {
-        r.explanation = tr("%1(%2): this machine is little-endian, so the number lies in memory as %3. Read in "
-                           "network order (big-endian, most significant byte first) those bytes mean %4: that is "
-                           "what %1 returns, the number a person means")
+        r.explanation = Tr::tr("%1(%2): this machine is little-endian, so the number lies in memory as %3. Read in "
+                               "network order (big-endian, most significant byte first) those bytes mean %4: that is "
+                               "what %1 returns, the number a person means")
                             .arg(name, shown, PayloadCodec::toHex(r.hostBytes), converted);
     }
     return r;
@@ -999,11 +1004,11 @@ ByteOrderResult byteOrder(ByteOrderCall call, quint32 value)
 ProtocolResult getProtoByName(const QString &name)
 {
     if (name.isEmpty())
-        return protocolFailure(tr("Empty: type a protocol name such as tcp, udp or icmp"));
+        return protocolFailure(Tr::tr("Empty: type a protocol name such as tcp, udp or icmp"));
     const Text text = toText(name);
     for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] == 0 || isCSpace(text[i]))
-            return protocolFailure(tr("%1 at position %2: protocol names have no spaces or control characters")
+            return protocolFailure(Tr::tr("%1 at position %2: protocol names have no spaces or control characters")
                                        .arg(describeChar(text[i]), pos(i)));
     }
     const QByteArray key = name.toLocal8Bit();
@@ -1012,28 +1017,28 @@ ProtocolResult getProtoByName(const QString &name)
               return getprotobyname_r(key.constData(), entry, buf, size, out);
           });
     if (!found)
-        return protocolFailure(tr("No protocol named %1 in this system's protocol database (/etc/protocols): names "
-                                  "are matched exactly as listed there, such as tcp, udp, icmp or ipv6-icmp")
+        return protocolFailure(Tr::tr("No protocol named %1 in this system's protocol database (/etc/protocols): names "
+                                      "are matched exactly as listed there, such as tcp, udp, icmp or ipv6-icmp")
                                    .arg(quoted(name)));
     found->explanation = protocolExplanation(*found);
     if (found->name != name)
-        found->explanation = tr("%1 is an alias of %2. ").arg(name, found->name) + found->explanation;
+        found->explanation = Tr::tr("%1 is an alias of %2. ").arg(name, found->name) + found->explanation;
     return *found;
 }
 
 ProtocolResult getProtoByNumber(int number)
 {
     if (number < 0)
-        return protocolFailure(tr("Protocol number %1 is negative: protocol numbers start at 0").arg(number));
+        return protocolFailure(Tr::tr("Protocol number %1 is negative: protocol numbers start at 0").arg(number));
     std::optional<ProtocolResult> found
         = lookupProtocol([number](protoent *entry, char *buf, size_t size, protoent **out) {
               return getprotobynumber_r(number, entry, buf, size, out);
           });
     if (!found) {
         QString message
-            = tr("No protocol with number %1 in this system's protocol database (/etc/protocols)").arg(number);
+            = Tr::tr("No protocol with number %1 in this system's protocol database (/etc/protocols)").arg(number);
         if (number > 255)
-            message += tr("; the protocol field of an IP header is one byte, 0 to 255");
+            message += Tr::tr("; the protocol field of an IP header is one byte, 0 to 255");
         return protocolFailure(message);
     }
     found->explanation = protocolExplanation(*found);
@@ -1045,10 +1050,10 @@ ProtocolResult getProtoByNumber(const QString &text)
     const NumberParse number = parseNumber(text, false);
     if (!number.ok)
         return protocolFailure(
-            number.negative ? tr("%1: protocol numbers start at 0").arg(number.reason) : number.reason);
+            number.negative ? Tr::tr("%1: protocol numbers start at 0").arg(number.reason) : number.reason);
     if (number.value > quint64(std::numeric_limits<int>::max()))
-        return protocolFailure(tr("%1 is too large: protocol numbers are 0 to 255 in an IP header (Linux adds a "
-                                  "few above, such as 262 for MPTCP)")
+        return protocolFailure(Tr::tr("%1 is too large: protocol numbers are 0 to 255 in an IP header (Linux adds a "
+                                      "few above, such as 262 for MPTCP)")
                                    .arg(quoted(number.written)));
     return getProtoByNumber(int(number.value));
 }
@@ -1061,7 +1066,8 @@ MappedResult convertMapped(const QString &input)
         return r;
     };
     if (input.isEmpty())
-        return fail(tr("Empty: type an IPv4 address (127.0.0.1) or an IPv4-mapped IPv6 address (::ffff:127.0.0.1)"));
+        return fail(
+            Tr::tr("Empty: type an IPv4 address (127.0.0.1) or an IPv4-mapped IPv6 address (::ffff:127.0.0.1)"));
     if (!input.contains(QLatin1Char(':'))) {
         const PtonResult v4 = inetPton(AddressFamily::IPv4, input);
         if (!v4.ok())
@@ -1080,12 +1086,13 @@ MappedResult convertMapped(const QString &input)
     if (!v6.ok())
         return fail(v6.error.message);
     if (!isIPv4Mapped(v6.bytes)) {
-        QString message = tr("%1 is not an IPv4-mapped address: that is ::ffff: followed by an IPv4 address (80 zero "
-                             "bits, then 16 one bits)")
-                              .arg(v6.canonical);
+        QString message
+            = Tr::tr("%1 is not an IPv4-mapped address: that is ::ffff: followed by an IPv4 address (80 zero "
+                     "bits, then 16 one bits)")
+                  .arg(v6.canonical);
         if (v6.bytes.startsWith(QByteArray(12, '\0')))
-            message += tr(". ::%1 is the old IPv4-compatible form, deprecated by RFC 4291; the mapped form is "
-                          "::ffff:%1")
+            message += Tr::tr(". ::%1 is the old IPv4-compatible form, deprecated by RFC 4291; the mapped form is "
+                              "::ffff:%1")
                            .arg(ipv4Text(rawBytes(v6.bytes) + 12));
         return fail(message);
     }

@@ -24,10 +24,10 @@ namespace swb {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HostLookup", text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(HostLookup)
+};
 
 // Python's repr() of a str, for the names and addresses we print (no quotes or control characters
 // in them, but escape anyway so a strange alias cannot break the line).
@@ -583,8 +583,8 @@ Parsed<QString> checkAddress(const QString &text)
     if (!isNumeric(*host.value))
         return Parsed<QString> { std::nullopt,
             makeUsageError(QStringLiteral("address"),
-                tr("'%1' is a name, not an address: a reverse lookup takes a numeric address such as 127.0.0.1 "
-                   "or ::1 (look a name up forward instead)")
+                Tr::tr("'%1' is a name, not an address: a reverse lookup takes a numeric address such as 127.0.0.1 "
+                       "or ::1 (look a name up forward instead)")
                     .arg(text)) };
     return host;
 }
@@ -742,7 +742,7 @@ NameLookupResult resolveName(const QString &nameIn, AddressFamily family)
         r.error.osError = r.failure.codeName;
         r.error.field = QStringLiteral("host");
         r.error.message
-            = tr("Could not find the address of '%1': %2 (%3)").arg(r.name, r.failure.text, r.failure.codeName);
+            = Tr::tr("Could not find the address of '%1': %2 (%3)").arg(r.name, r.failure.text, r.failure.codeName);
         r.trace << clock.makeError(QStringLiteral("getaddrinfo"), args, r.error);
     } else {
         for (const addrinfo *p = list; p; p = p->ai_next) {
@@ -797,7 +797,7 @@ AddressLookupResult resolveAddress(const QString &addressIn)
     const int prc = ::getaddrinfo(host.constData(), nullptr, &hints, &list);
     if (prc != 0) {
         r.error = makeUsageError(QStringLiteral("address"),
-            tr("'%1' is not an address this machine can use: %2")
+            Tr::tr("'%1' is not an address this machine can use: %2")
                 .arg(r.address, QString::fromLocal8Bit(gai_strerror(prc))));
         return r;
     }
@@ -811,7 +811,7 @@ AddressLookupResult resolveAddress(const QString &addressIn)
         r.error.kind = ErrorKind::Address;
         r.error.osError = r.failure.codeName;
         r.error.field = QStringLiteral("address");
-        r.error.message = tr("No name found for %1: %2 (%3)").arg(r.address, r.failure.text, r.failure.codeName);
+        r.error.message = Tr::tr("No name found for %1: %2 (%3)").arg(r.address, r.failure.text, r.failure.codeName);
         r.trace << clock.makeError(QStringLiteral("getnameinfo"), args, r.error);
     } else {
         r.name = QString::fromLocal8Bit(name);
@@ -836,7 +836,7 @@ LocalHostResult localHost()
         r.hasIPv6 ? QStringLiteral("ok") : r.ipv6Error);
     r.interfaces = interfaces();
     r.trace << clock.make(TraceKind::Call, QStringLiteral("getifaddrs"), QStringLiteral("()"),
-        r.interfaces.size() == 1 ? tr("1 interface") : tr("%1 interfaces").arg(r.interfaces.size()));
+        r.interfaces.size() == 1 ? Tr::tr("1 interface") : Tr::tr("%1 interfaces").arg(r.interfaces.size()));
     return r;
 }
 

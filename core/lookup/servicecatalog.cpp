@@ -16,10 +16,10 @@ namespace swb {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ServiceCatalog", text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ServiceCatalog)
+};
 
 const QString kTcp = QStringLiteral("tcp");
 const QString kUdp = QStringLiteral("udp");
@@ -39,7 +39,7 @@ QString joinedAnd(const QStringList &items)
 {
     if (items.size() <= 1)
         return items.value(0);
-    return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + tr(" and ") + items.last();
+    return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + Tr::tr(" and ") + items.last();
 }
 
 QString quoted(const QString &text)
@@ -471,20 +471,21 @@ ServiceLookup ServiceCatalog::lookup(const QString &text, const QString &protoco
     if (!protocol.isEmpty() && protocol != kTcp && protocol != kUdp) {
         if (protocol.toLower() == kTcp || protocol.toLower() == kUdp)
             return usage(QStringLiteral("protocol"),
-                tr("Protocol %1 must be written in lower case, %2, as /etc/services writes it")
+                Tr::tr("Protocol %1 must be written in lower case, %2, as /etc/services writes it")
                     .arg(quoted(protocol), protocol.toLower()));
         return usage(QStringLiteral("protocol"),
-            tr("Protocol %1 is not tcp or udp; leave it empty for either").arg(quoted(protocol)));
+            Tr::tr("Protocol %1 is not tcp or udp; leave it empty for either").arg(quoted(protocol)));
     }
     if (text.isEmpty())
-        return usage(serviceField, tr("Service is empty; type a name such as http or a port number such as 80"));
+        return usage(serviceField, Tr::tr("Service is empty; type a name such as http or a port number such as 80"));
     for (int i = 0; i < text.size(); ++i) {
         if (text.at(i).isSpace() || text.at(i).isNull())
             return usage(serviceField,
-                tr("Service must not contain spaces or control characters (there is one at character %1)").arg(i + 1));
+                Tr::tr("Service must not contain spaces or control characters (there is one at character %1)")
+                    .arg(i + 1));
     }
     if (text.startsWith(QLatin1Char('-')) && allDigits(QStringView(text).mid(1)))
-        return usage(serviceField, tr("Port %1 is negative: ports are 0 to 65535").arg(quoted(text)));
+        return usage(serviceField, Tr::tr("Port %1 is negative: ports are 0 to 65535").arg(quoted(text)));
 
     r.systemTableMissing = !systemTableExists();
     if (allDigits(text)) {
@@ -494,7 +495,7 @@ ServiceLookup ServiceCatalog::lookup(const QString &text, const QString &protoco
         const QStringView digits = QStringView(text).mid(first);
         const uint value = digits.size() <= 5 ? digits.toUInt() : 65536;
         if (value > 65535)
-            return usage(serviceField, tr("Port %1 is too large: ports are 0 to 65535").arg(quoted(text)));
+            return usage(serviceField, Tr::tr("Port %1 is too large: ports are 0 to 65535").arg(quoted(text)));
         r.byPort = true;
         r.port = quint16(value);
         r.system = systemByPort(r.port, protocol);
@@ -519,7 +520,7 @@ ServiceLookup ServiceCatalog::lookup(const QString &text, const QString &protoco
             const ServiceEntry &e = other ? *other : otherIana.first();
             r.notes = notesFor(r);
             return usage(QStringLiteral("protocol"),
-                tr("No service %1 for %2: %1 is %3/%4 only")
+                Tr::tr("No service %1 for %2: %1 is %3/%4 only")
                     .arg(quoted(text), protocol, e.portText(), e.protocols.join(QLatin1Char('/'))));
         }
         r.suggestions = suggestions(text);
@@ -529,16 +530,17 @@ ServiceLookup ServiceCatalog::lookup(const QString &text, const QString &protoco
             : QString();
         if (!caseMatch.isEmpty())
             return usage(serviceField,
-                tr("No service %1; names are case-sensitive: did you mean %2?").arg(quoted(text), quoted(caseMatch)));
+                Tr::tr("No service %1; names are case-sensitive: did you mean %2?")
+                    .arg(quoted(text), quoted(caseMatch)));
         QStringList quotedNames;
         for (const QString &s : std::as_const(r.suggestions))
             quotedNames << quoted(s);
         if (!quotedNames.isEmpty())
             return usage(serviceField,
-                tr("No service %1 in %2 or IANA's registry; did you mean %3?")
-                    .arg(quoted(text), m_systemPath, quotedNames.join(tr(" or "))));
+                Tr::tr("No service %1 in %2 or IANA's registry; did you mean %3?")
+                    .arg(quoted(text), m_systemPath, quotedNames.join(Tr::tr(" or "))));
         return usage(serviceField,
-            tr("No service %1 in %2 or IANA's registry; type a port number or a name such as http")
+            Tr::tr("No service %1 in %2 or IANA's registry; type a port number or a name such as http")
                 .arg(quoted(text), m_systemPath));
     }
     r.notes = notesFor(r);
@@ -550,33 +552,34 @@ QStringList ServiceCatalog::notesFor(const ServiceLookup &r) const
     QStringList notes;
     const bool tableExists = systemTableExists();
     if (!tableExists)
-        notes << tr("This system has no %1, so getservbyname() and getservbyport() know no services here; "
-                    "the bundled IANA table still answers.")
+        notes << Tr::tr("This system has no %1, so getservbyname() and getservbyport() know no services here; "
+                        "the bundled IANA table still answers.")
                      .arg(m_systemPath);
     const QString getent = QStringLiteral("getent services ") + (r.byPort ? QString::number(r.port) : r.name);
 
     if (r.byPort) {
         const QString port = QString::number(r.port);
         if (r.protocol.isEmpty() && r.system && r.systemTcp && r.systemUdp)
-            notes << tr("No protocol given: the %1 entry wins (the first match in %2), as %3 shows.")
+            notes << Tr::tr("No protocol given: the %1 entry wins (the first match in %2), as %3 shows.")
                          .arg(r.system->protocols.value(0), m_systemPath, getent);
         else if (r.protocol.isEmpty() && r.system)
-            notes << tr("No protocol given: the first matching line of %1 is taken (%2), as %3 shows.")
+            notes << Tr::tr("No protocol given: the first matching line of %1 is taken (%2), as %3 shows.")
                          .arg(m_systemPath, r.system->protocols.value(0), getent);
         if (r.systemTcp && r.systemUdp) {
             if (r.systemTcp->name == r.systemUdp->name)
-                notes << tr("Port %1 means %2 on both tcp and udp.").arg(port, r.systemTcp->name);
+                notes << Tr::tr("Port %1 means %2 on both tcp and udp.").arg(port, r.systemTcp->name);
             else
-                notes << tr("Port %1 means %2 on tcp but %3 on udp: the same number can name different services "
-                            "per protocol.")
+                notes << Tr::tr("Port %1 means %2 on tcp but %3 on udp: the same number can name different services "
+                                "per protocol.")
                              .arg(port, r.systemTcp->name, r.systemUdp->name);
         } else if (r.systemTcp || r.systemUdp) {
             const ServiceEntry &e = r.systemTcp ? *r.systemTcp : *r.systemUdp;
-            notes << tr("Port %1 is listed for %2 only in %3 (%4).")
+            notes << Tr::tr("Port %1 is listed for %2 only in %3 (%4).")
                          .arg(port, e.protocols.value(0), m_systemPath, e.name);
         } else if (tableExists && !r.system) {
-            notes << tr("Port %1 is not in this system's %2: getservbyport() fails (Python: OSError: port/proto not "
-                        "found).")
+            notes << Tr::tr(
+                "Port %1 is not in this system's %2: getservbyport() fails (Python: OSError: port/proto not "
+                "found).")
                          .arg(port, m_systemPath);
         }
         QStringList ianaNames;
@@ -587,23 +590,23 @@ QStringList ServiceCatalog::notesFor(const ServiceLookup &r) const
         if (ianaNames.size() > 1) {
             QStringList parts;
             for (const ServiceEntry &e : r.iana)
-                parts << tr("%1 on %2").arg(e.name, e.protocols.join(QLatin1Char('/')));
-            notes << tr("IANA: port %1 is %2.").arg(port, joinedAnd(parts));
+                parts << Tr::tr("%1 on %2").arg(e.name, e.protocols.join(QLatin1Char('/')));
+            notes << Tr::tr("IANA: port %1 is %2.").arg(port, joinedAnd(parts));
         }
         if (r.iana.isEmpty()) {
             if (r.port >= 49152)
-                notes << tr("IANA never assigns ports 49152-65535 (the dynamic or private range): any program may "
-                            "use them.");
+                notes << Tr::tr("IANA never assigns ports 49152-65535 (the dynamic or private range): any program may "
+                                "use them.");
             else
-                notes << tr("IANA's registry names no service on port %1%2 (unassigned or reserved).")
+                notes << Tr::tr("IANA's registry names no service on port %1%2 (unassigned or reserved).")
                              .arg(port, r.protocol.isEmpty() ? QString() : QLatin1Char('/') + r.protocol);
         } else if (!r.system && tableExists && (r.protocol.isEmpty() || !(r.systemTcp || r.systemUdp))) {
-            notes << tr("Not in this system's %1 but in IANA's registry.").arg(m_systemPath);
+            notes << Tr::tr("Not in this system's %1 but in IANA's registry.").arg(m_systemPath);
         }
         if (r.port == 0)
-            notes << tr("Port 0 is reserved: a server that binds to port 0 asks the system for any free port.");
+            notes << Tr::tr("Port 0 is reserved: a server that binds to port 0 asks the system for any free port.");
         else if (r.port < 1024)
-            notes << tr(
+            notes << Tr::tr(
                 "Ports below 1024 are well-known ports: on Linux a server normally needs root rights to use one.");
         return notes;
     }
@@ -612,31 +615,31 @@ QStringList ServiceCatalog::notesFor(const ServiceLookup &r) const
         return notes;
     const std::optional<ServiceEntry> &sys = r.system;
     if (sys && r.protocol.isEmpty() && r.systemTcp && r.systemUdp)
-        notes << tr("No protocol given: the %1 entry wins (the first match in %2), as %3 shows.")
+        notes << Tr::tr("No protocol given: the %1 entry wins (the first match in %2), as %3 shows.")
                      .arg(sys->protocols.value(0), m_systemPath, getent);
     else if (sys && r.protocol.isEmpty())
-        notes << tr("No protocol given: the first matching line of %1 is taken (%2), as %3 shows.")
+        notes << Tr::tr("No protocol given: the first matching line of %1 is taken (%2), as %3 shows.")
                      .arg(m_systemPath, sys->protocols.value(0), getent);
     const std::optional<ServiceEntry> &any = sys ? sys : (r.systemTcp ? r.systemTcp : r.systemUdp);
     if (any && any->name != r.name)
-        notes << tr("'%1' is an alias of %2: getservbyport(%3, '%4') answers with the official name, %2.")
+        notes << Tr::tr("'%1' is an alias of %2: getservbyport(%3, '%4') answers with the official name, %2.")
                      .arg(r.name, any->name)
                      .arg(any->port)
                      .arg(any->protocols.value(0));
     if (sys && sys->line == 0)
-        notes << tr("The C library answered from a source other than %1 (see services: in /etc/nsswitch.conf).")
+        notes << Tr::tr("The C library answered from a source other than %1 (see services: in /etc/nsswitch.conf).")
                      .arg(m_systemPath);
     if (r.systemTcp && r.systemUdp) {
         if (r.systemTcp->name != r.systemUdp->name)
-            notes << tr("'%1' means %2 %3/tcp but %4 %5/udp: which service you get depends on the protocol.")
+            notes << Tr::tr("'%1' means %2 %3/tcp but %4 %5/udp: which service you get depends on the protocol.")
                          .arg(r.name, r.systemTcp->name)
                          .arg(r.systemTcp->port)
                          .arg(r.systemUdp->name)
                          .arg(r.systemUdp->port);
         else if (r.systemTcp->port == r.systemUdp->port)
-            notes << tr("%1 is port %2 on both tcp and udp.").arg(r.name).arg(r.systemTcp->port);
+            notes << Tr::tr("%1 is port %2 on both tcp and udp.").arg(r.name).arg(r.systemTcp->port);
         else
-            notes << tr("%1 is port %2 on tcp but port %3 on udp.")
+            notes << Tr::tr("%1 is port %2 on tcp but port %3 on udp.")
                          .arg(r.name)
                          .arg(r.systemTcp->port)
                          .arg(r.systemUdp->port);
@@ -644,25 +647,25 @@ QStringList ServiceCatalog::notesFor(const ServiceLookup &r) const
         const ServiceEntry &e = r.systemTcp ? *r.systemTcp : *r.systemUdp;
         const QString listed = e.protocols.value(0);
         const QString missing = listed == kTcp ? kUdp : kTcp;
-        notes << tr("%1 is listed for %2 only in %3: getservbyname('%1', '%4') fails.")
+        notes << Tr::tr("%1 is listed for %2 only in %3: getservbyname('%1', '%4') fails.")
                      .arg(r.name, listed, m_systemPath, missing);
     }
     if (!any && !r.iana.isEmpty() && tableExists)
-        notes << tr("Not in this system's %1 but in IANA's registry: getservbyname() fails here (Python: OSError: "
-                    "service/proto not found); use the port number, %2.")
+        notes << Tr::tr("Not in this system's %1 but in IANA's registry: getservbyname() fails here (Python: OSError: "
+                        "service/proto not found); use the port number, %2.")
                      .arg(m_systemPath, r.iana.first().portText());
     const QList<ServiceEntry> ianaAll = ianaByName(r.name);
     if (any && ianaAll.isEmpty()) {
-        notes << tr("In this system's %1 but not under this name in IANA's registry.").arg(m_systemPath);
+        notes << Tr::tr("In this system's %1 but not under this name in IANA's registry.").arg(m_systemPath);
         QStringList official;
         for (const ServiceEntry &e : ianaByPort(any->port, any->protocols.value(0))) {
             if (!official.contains(e.name))
                 official << e.name;
         }
         if (!official.isEmpty())
-            notes << tr("IANA's name for port %1/%2 is %3.")
+            notes << Tr::tr("IANA's name for port %1/%2 is %3.")
                          .arg(any->port)
-                         .arg(any->protocols.value(0), official.join(tr(", ")));
+                         .arg(any->protocols.value(0), official.join(Tr::tr(", ")));
     }
     if (any && !ianaAll.isEmpty()) {
         bool samePort = false;
@@ -675,7 +678,7 @@ QStringList ServiceCatalog::notesFor(const ServiceLookup &r) const
             }
         }
         if (!samePort)
-            notes << tr("IANA registers %1 on port %2; this system says %3.")
+            notes << Tr::tr("IANA registers %1 on port %2; this system says %3.")
                          .arg(r.name, ianaAll.first().portText())
                          .arg(any->port);
         QStringList extra;
@@ -684,13 +687,13 @@ QStringList ServiceCatalog::notesFor(const ServiceLookup &r) const
                 extra << p;
         }
         if (!extra.isEmpty())
-            notes << tr("IANA also registers %1 for %2.").arg(r.name, joinedAnd(extra));
+            notes << Tr::tr("IANA also registers %1 for %2.").arg(r.name, joinedAnd(extra));
     }
     if (ianaAll.size() > 1) {
         QStringList ports;
         for (const ServiceEntry &e : ianaAll)
             ports << e.portText();
-        notes << tr("IANA lists %1 on %2 ports: %3.").arg(r.name).arg(ianaAll.size()).arg(joinedAnd(ports));
+        notes << Tr::tr("IANA lists %1 on %2 ports: %3.").arg(r.name).arg(ianaAll.size()).arg(joinedAnd(ports));
     }
     return notes;
 }

@@ -16,10 +16,10 @@ namespace swb {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EndpointParser", text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(EndpointParser)
+};
 
 // Messages start with the field's name: "Port is empty", "Bind address must not contain spaces".
 QString capitalized(const QString &field)
@@ -241,15 +241,15 @@ Parsed<QString> parseIPv4(const QString &text, const QString &field)
     if (inet_pton(AF_INET, text.toLatin1().constData(), &address) == 1)
         return Parsed<QString> { text, {} };
     return failed<QString>(field,
-        tr("%1 %2 is not a valid IPv4 address: write four numbers from 0 to 255 separated by dots, "
-           "such as 127.0.0.1")
+        Tr::tr("%1 %2 is not a valid IPv4 address: write four numbers from 0 to 255 separated by dots, "
+               "such as 127.0.0.1")
             .arg(capitalized(field), quoted(text)));
 }
 
 Parsed<QString> badScope(const QString &text, const QString &field)
 {
     return failed<QString>(field,
-        tr("%1 %2 needs an interface name or number after the '%', such as %3 or %4")
+        Tr::tr("%1 %2 needs an interface name or number after the '%', such as %3 or %4")
             .arg(capitalized(field), quoted(text), QStringLiteral("fe80::1%eth0"), QStringLiteral("fe80::1%2")));
 }
 
@@ -258,30 +258,30 @@ Parsed<QString> parseName(const QString &text, const QString &field)
     const QString name = text.endsWith(QLatin1Char('.')) ? text.chopped(1) : text;
     if (name.size() > kMaxHostLength)
         return failed<QString>(field,
-            tr("%1 is %2 characters long; a host name may have at most %3 (not counting a final dot)")
+            Tr::tr("%1 is %2 characters long; a host name may have at most %3 (not counting a final dot)")
                 .arg(capitalized(field), QString::number(text.size()), QString::number(kMaxHostLength)));
     const QStringList labels = name.split(QLatin1Char('.'));
     for (const QString &label : labels) {
         if (label.isEmpty())
             return failed<QString>(field,
-                tr("%1 %2 has an empty part: dots must separate names, as in www.example.com, "
-                   "not start them or stand two in a row")
+                Tr::tr("%1 %2 has an empty part: dots must separate names, as in www.example.com, "
+                       "not start them or stand two in a row")
                     .arg(capitalized(field), quoted(text)));
         if (label.size() > kMaxLabelLength)
             return failed<QString>(field,
-                tr("%1 part %2 is %3 characters long; each part between dots may have at most %4")
+                Tr::tr("%1 part %2 is %3 characters long; each part between dots may have at most %4")
                     .arg(capitalized(field), quoted(label), QString::number(label.size()),
                         QString::number(kMaxLabelLength)));
         for (const QChar c : label) {
             if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != QLatin1Char('-') && c != QLatin1Char('_'))
                 return failed<QString>(field,
-                    tr("%1 part %2 contains '%3'; host names use only letters a-z, digits, '-' and '_' "
-                       "(an international name must be typed in its xn-- form)")
+                    Tr::tr("%1 part %2 contains '%3'; host names use only letters a-z, digits, '-' and '_' "
+                           "(an international name must be typed in its xn-- form)")
                         .arg(capitalized(field), quoted(label), QString(c)));
         }
         if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
             return failed<QString>(field,
-                tr("%1 part %2 starts or ends with '-'; a part of a host name may only have '-' inside it")
+                Tr::tr("%1 part %2 starts or ends with '-'; a part of a host name may only have '-' inside it")
                     .arg(capitalized(field), quoted(label)));
     }
     return Parsed<QString> { text, {} };
@@ -293,21 +293,22 @@ Parsed<QString> parseHost(const QString &text, const QString &field)
 {
     if (text.isEmpty())
         return failed<QString>(field,
-            tr("%1 is empty; type a name such as localhost or an address such as 127.0.0.1").arg(capitalized(field)));
+            Tr::tr("%1 is empty; type a name such as localhost or an address such as 127.0.0.1")
+                .arg(capitalized(field)));
     const int space = firstSpace(text);
     if (space >= 0)
         return failed<QString>(field,
-            tr("%1 must not contain spaces (there is one at character %2)")
+            Tr::tr("%1 must not contain spaces (there is one at character %2)")
                 .arg(capitalized(field), QString::number(space + 1)));
     if (text.startsWith(QLatin1Char('['))) {
         if (!text.endsWith(QLatin1Char(']')) || text.size() < 2)
             return failed<QString>(field,
-                tr("%1 %2 opens a '[' but does not close it; write an IPv6 address as [::1]")
+                Tr::tr("%1 %2 opens a '[' but does not close it; write an IPv6 address as [::1]")
                     .arg(capitalized(field), quoted(text)));
         const QString inner = text.mid(1, text.size() - 2);
         if (!isIPv6Literal(inner))
             return failed<QString>(field,
-                tr("%1 %2 is not an IPv6 address; brackets are only for IPv6 addresses such as [::1]")
+                Tr::tr("%1 %2 is not an IPv6 address; brackets are only for IPv6 addresses such as [::1]")
                     .arg(capitalized(field), quoted(text)));
         if (!isValidScope(inner))
             return badScope(text, field);
@@ -315,12 +316,13 @@ Parsed<QString> parseHost(const QString &text, const QString &field)
     }
     if (text.contains(QLatin1Char(']')))
         return failed<QString>(field,
-            tr("%1 %2 has a ']' without a '['; write an IPv6 address as [::1]").arg(capitalized(field), quoted(text)));
+            Tr::tr("%1 %2 has a ']' without a '['; write an IPv6 address as [::1]")
+                .arg(capitalized(field), quoted(text)));
     if (text.contains(QLatin1Char(':'))) {
         if (!isIPv6Literal(text))
             return failed<QString>(field,
-                tr("%1 %2 contains ':' but is not a valid IPv6 address such as ::1 or fe80::1%eth0 "
-                   "(a port after an IPv6 address needs brackets, as in [::1]:80)")
+                Tr::tr("%1 %2 contains ':' but is not a valid IPv6 address such as ::1 or fe80::1%eth0 "
+                       "(a port after an IPv6 address needs brackets, as in [::1]:80)")
                     .arg(capitalized(field), quoted(text)));
         if (!isValidScope(text))
             return badScope(text, field);
@@ -365,19 +367,19 @@ Parsed<quint16> parsePort(const QString &text, Transport transport, bool allowZe
 {
     const QString range = allowZero ? QStringLiteral("0 and 65535") : QStringLiteral("1 and 65535");
     if (text.isEmpty())
-        return failed<quint16>(
-            field, tr("%1 is empty; type a number such as 80 or a service name such as http").arg(capitalized(field)));
+        return failed<quint16>(field,
+            Tr::tr("%1 is empty; type a number such as 80 or a service name such as http").arg(capitalized(field)));
     const int space = firstSpace(text);
     if (space >= 0)
         return failed<quint16>(field,
-            tr("%1 must not contain spaces (there is one at character %2)")
+            Tr::tr("%1 must not contain spaces (there is one at character %2)")
                 .arg(capitalized(field), QString::number(space + 1)));
     if (text.startsWith(QLatin1Char('-')) && allDigits(QStringView(text).mid(1)))
         return failed<quint16>(
-            field, tr("%1 %2 is negative; type a number between %3").arg(capitalized(field), quoted(text), range));
+            field, Tr::tr("%1 %2 is negative; type a number between %3").arg(capitalized(field), quoted(text), range));
     if (text.startsWith(QLatin1Char('+')) && allDigits(QStringView(text).mid(1)))
-        return failed<quint16>(
-            field, tr("%1 %2 has a sign; type a plain number between %3").arg(capitalized(field), quoted(text), range));
+        return failed<quint16>(field,
+            Tr::tr("%1 %2 has a sign; type a plain number between %3").arg(capitalized(field), quoted(text), range));
     if (allDigits(text)) {
         // Leading zeros are harmless ("080" is 80); past five significant digits the number is too
         // large whatever it is, so it is never converted and cannot overflow.
@@ -390,13 +392,13 @@ Parsed<quint16> parsePort(const QString &text, Transport transport, bool allowZe
             if (allowZero)
                 return Parsed<quint16> { quint16(0), {} };
             return failed<quint16>(field,
-                tr("%1 must be between 1 and 65535; 0 asks the system to choose a free port, "
-                   "which only a server can do")
+                Tr::tr("%1 must be between 1 and 65535; 0 asks the system to choose a free port, "
+                       "which only a server can do")
                     .arg(capitalized(field)));
         }
         if (value > 65535)
-            return failed<quint16>(
-                field, tr("%1 %2 is too large: it must be between %3").arg(capitalized(field), quoted(text), range));
+            return failed<quint16>(field,
+                Tr::tr("%1 %2 is too large: it must be between %3").arg(capitalized(field), quoted(text), range));
         return Parsed<quint16> { quint16(value), {} };
     }
     // Service names in /etc/services are letters, digits and a few marks; anything else cannot be
@@ -405,18 +407,18 @@ Parsed<quint16> parsePort(const QString &text, Transport transport, bool allowZe
         if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != QLatin1Char('-') && c != QLatin1Char('_')
             && c != QLatin1Char('.') && c != QLatin1Char('+'))
             return failed<quint16>(field,
-                tr("%1 %2 is neither a number nor a service name: type a number between %3 or a name "
-                   "such as http")
+                Tr::tr("%1 %2 is neither a number nor a service name: type a number between %3 or a name "
+                       "such as http")
                     .arg(capitalized(field), quoted(text), range));
     }
     const std::optional<quint16> port = lookupService(text, transport);
     if (!port)
         return failed<quint16>(field,
-            tr("Unknown service %1 for %2: type a %3 number or a name from /etc/services such as http")
+            Tr::tr("Unknown service %1 for %2: type a %3 number or a name from /etc/services such as http")
                 .arg(quoted(text), transportName(transport), field));
     if (*port == 0 && !allowZero)
         return failed<quint16>(
-            field, tr("%1 %2 names port 0, which only a server can ask for").arg(capitalized(field), quoted(text)));
+            field, Tr::tr("%1 %2 names port 0, which only a server can ask for").arg(capitalized(field), quoted(text)));
     return Parsed<quint16> { port, {} };
 }
 
@@ -426,7 +428,7 @@ Parsed<Endpoint> parse(const QString &text, Transport transport, quint16 default
     const QString portField = QStringLiteral("port");
     if (text.contains(QLatin1String("://")))
         return failed<Endpoint>(hostField,
-            tr("Host %1 looks like a web address; type only the host and port, such as example.com:80")
+            Tr::tr("Host %1 looks like a web address; type only the host and port, such as example.com:80")
                 .arg(quoted(text)));
     QString hostText;
     QString portText;
@@ -435,14 +437,14 @@ Parsed<Endpoint> parse(const QString &text, Transport transport, quint16 default
         const int close = text.indexOf(QLatin1Char(']'));
         if (close < 0)
             return failed<Endpoint>(hostField,
-                tr("Host %1 opens a '[' but does not close it; write an IPv6 address and port as [::1]:50007")
+                Tr::tr("Host %1 opens a '[' but does not close it; write an IPv6 address and port as [::1]:50007")
                     .arg(quoted(text)));
         hostText = text.left(close + 1);
         const QString rest = text.mid(close + 1);
         if (!rest.isEmpty()) {
             if (!rest.startsWith(QLatin1Char(':')))
                 return failed<Endpoint>(portField,
-                    tr("After the ']' of %1 only ':' and a port may follow, as in [::1]:50007").arg(quoted(text)));
+                    Tr::tr("After the ']' of %1 only ':' and a port may follow, as in [::1]:50007").arg(quoted(text)));
             portText = rest.mid(1);
             hasPort = true;
         }
@@ -468,7 +470,7 @@ Parsed<Endpoint> parse(const QString &text, Transport transport, quint16 default
         port = *parsed.value;
     } else if (defaultPort == 0) {
         return failed<Endpoint>(portField,
-            tr("Port is missing: type the host, a ':' and the port, such as localhost:50007 or [::1]:50007"));
+            Tr::tr("Port is missing: type the host, a ':' and the port, such as localhost:50007 or [::1]:50007"));
     }
     return Parsed<Endpoint> { Endpoint { *host.value, port }, {} };
 }

@@ -6,10 +6,10 @@ namespace swb::PayloadCodec {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PayloadCodec", text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(PayloadCodec)
+};
 
 const char kHexDigits[] = "0123456789abcdef";
 
@@ -100,7 +100,7 @@ Decoded fromEscapedText(const QString &text)
             continue;
         flushRun(i);
         if (i + 1 >= text.size())
-            return failure(tr("Lone backslash at the end (character %1); write \\\\ for a backslash")
+            return failure(Tr::tr("Lone backslash at the end (character %1); write \\\\ for a backslash")
                                .arg(QString::number(positions.at(i))));
         const char16_t e = text.at(i + 1).unicode();
         switch (e) {
@@ -124,7 +124,7 @@ Decoded fromEscapedText(const QString &text)
             const int lo = i + 3 < text.size() ? hexValue(text.at(i + 3)) : -1;
             if (hi < 0 || lo < 0)
                 return failure(
-                    tr("Escape \\x at character %1 needs exactly two hex digits after it, as in \\x0a or \\xff")
+                    Tr::tr("Escape \\x at character %1 needs exactly two hex digits after it, as in \\x0a or \\xff")
                         .arg(QString::number(positions.at(i))));
             out += char(hi * 16 + lo);
             i += 2;
@@ -134,10 +134,10 @@ Decoded fromEscapedText(const QString &text)
             const QString position = QString::number(positions.at(i));
             const char32_t escaped = codePointAt(text, i + 1);
             if (isVisible(escaped))
-                return failure(tr("Unknown escape \\%1 at character %2; use \\r \\n \\t \\\\ \\0 or \\xNN")
+                return failure(Tr::tr("Unknown escape \\%1 at character %2; use \\r \\n \\t \\\\ \\0 or \\xNN")
                                    .arg(QString::fromUcs4(&escaped, 1), position));
-            return failure(tr("Unknown escape at character %1: a backslash followed by %2; use \\r \\n \\t \\\\ "
-                              "\\0 or \\xNN")
+            return failure(Tr::tr("Unknown escape at character %1: a backslash followed by %2; use \\r \\n \\t \\\\ "
+                                  "\\0 or \\xNN")
                                .arg(position, describeChar(text, i + 1)));
         }
         }
@@ -196,8 +196,8 @@ Decoded fromHex(const QString &text)
     int pendingIndex = 0;
     const auto lonely = [&]() {
         const QChar digit = text.at(pendingIndex);
-        return failure(tr("Hex digit '%1' at character %2 stands alone: each byte needs two hex digits "
-                          "(write 0%1 for a single digit)")
+        return failure(Tr::tr("Hex digit '%1' at character %2 stands alone: each byte needs two hex digits "
+                              "(write 0%1 for a single digit)")
                            .arg(QString(digit), QString::number(positions.at(pendingIndex))));
     };
     for (int i = 0; i < text.size(); ++i) {
@@ -212,15 +212,15 @@ Decoded fromHex(const QString &text)
         if (pending < 0 && u == '0' && i + 1 < text.size()
             && (text.at(i + 1) == QLatin1Char('x') || text.at(i + 1) == QLatin1Char('X'))) {
             if (i + 2 >= text.size() || hexValue(text.at(i + 2)) < 0)
-                return failure(tr("Prefix 0x at character %1 must be followed by two hex digits, as in 0x4f")
+                return failure(Tr::tr("Prefix 0x at character %1 must be followed by two hex digits, as in 0x4f")
                                    .arg(QString::number(positions.at(i))));
             ++i;
             continue;
         }
         const int v = hexValue(c);
         if (v < 0)
-            return failure(tr("%1 at character %2 is not a hex digit; use 0-9 and a-f, optionally separated "
-                              "by spaces, colons, commas or dashes")
+            return failure(Tr::tr("%1 at character %2 is not a hex digit; use 0-9 and a-f, optionally separated "
+                                  "by spaces, colons, commas or dashes")
                                .arg(describeChar(text, i), QString::number(positions.at(i))));
         if (pending < 0) {
             pending = v;

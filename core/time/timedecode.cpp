@@ -15,17 +15,15 @@ namespace swb {
 
 namespace {
 
-const char *const kContext = "TimeDecode";
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate(kContext, text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(TimeDecode)
+};
 
 // Plurals spelled out: without a translator loaded, "%n byte(s)" would show as is.
 QString byteCount(qsizetype n)
 {
-    return n == 1 ? tr("1 byte") : tr("%1 bytes").arg(QString::number(n));
+    return n == 1 ? Tr::tr("1 byte") : Tr::tr("%1 bytes").arg(QString::number(n));
 }
 
 // Offsets and delays are sums and differences of 64-bit signed fixed-point values (32.32); 128 bits
@@ -49,7 +47,7 @@ SessionError protocolError(const QString &message)
 QString bytesText(QByteArrayView bytes)
 {
     if (bytes.isEmpty())
-        return tr("nothing");
+        return Tr::tr("nothing");
     if (bytes.size() > kMaxHexShown)
         return PayloadCodec::toHex(bytes.first(kMaxHexShown).toByteArray()) + QStringLiteral(" \u2026");
     return PayloadCodec::toHex(bytes.toByteArray());
@@ -82,10 +80,10 @@ QString utcSecondsText(const QDateTime &utc)
 QString differenceText(qint64 difference)
 {
     if (difference == 0)
-        return tr("0 s: the server and this computer agree to the second");
+        return Tr::tr("0 s: the server and this computer agree to the second");
     if (difference > 0)
-        return tr("+%1 s: the server is %1 s ahead of this computer").arg(num(difference));
-    return tr("%1 s: the server is %2 s behind this computer").arg(num(difference), num(-difference));
+        return Tr::tr("+%1 s: the server is %1 s ahead of this computer").arg(num(difference));
+    return Tr::tr("%1 s: the server is %2 s behind this computer").arg(num(difference), num(-difference));
 }
 
 // Seconds as a short readable duration: "0.954 µs", "64 s".
@@ -130,13 +128,13 @@ QString leapMeaning(int li)
 {
     switch (li) {
     case 0:
-        return tr("no warning");
+        return Tr::tr("no warning");
     case 1:
-        return tr("the last minute of today has 61 seconds (a leap second is added)");
+        return Tr::tr("the last minute of today has 61 seconds (a leap second is added)");
     case 2:
-        return tr("the last minute of today has 59 seconds (a leap second is removed)");
+        return Tr::tr("the last minute of today has 59 seconds (a leap second is removed)");
     default:
-        return tr("alarm: the server's clock is not synchronised");
+        return Tr::tr("alarm: the server's clock is not synchronised");
     }
 }
 
@@ -144,35 +142,36 @@ QString modeName(int mode)
 {
     switch (mode) {
     case 0:
-        return tr("reserved");
+        return Tr::tr("reserved");
     case 1:
-        return tr("symmetric active");
+        return Tr::tr("symmetric active");
     case 2:
-        return tr("symmetric passive");
+        return Tr::tr("symmetric passive");
     case 3:
-        return tr("client");
+        return Tr::tr("client");
     case 4:
-        return tr("server");
+        return Tr::tr("server");
     case 5:
-        return tr("broadcast");
+        return Tr::tr("broadcast");
     case 6:
-        return tr("NTP control message");
+        return Tr::tr("NTP control message");
     default:
-        return tr("reserved for private use");
+        return Tr::tr("reserved for private use");
     }
 }
 
 QString stratumMeaning(int stratum)
 {
     if (stratum == 0)
-        return tr("kiss-o'-death or unspecified: the reference id holds a kiss code, not a time source");
+        return Tr::tr("kiss-o'-death or unspecified: the reference id holds a kiss code, not a time source");
     if (stratum == 1)
-        return tr("primary reference: the server has its own clock source (GPS, radio, atomic clock)");
+        return Tr::tr("primary reference: the server has its own clock source (GPS, radio, atomic clock)");
     if (stratum <= 15)
-        return tr("secondary reference: %1 step(s) away from a primary server, synchronised by NTP").arg(stratum - 1);
+        return Tr::tr("secondary reference: %1 step(s) away from a primary server, synchronised by NTP")
+            .arg(stratum - 1);
     if (stratum == 16)
-        return tr("unsynchronised");
-    return tr("reserved (not a valid stratum)");
+        return Tr::tr("unsynchronised");
+    return Tr::tr("reserved (not a valid stratum)");
 }
 
 struct Kiss {
@@ -202,9 +201,9 @@ QString kissMeaning(const QString &code)
 {
     for (const Kiss &kiss : kKisses) {
         if (code == QLatin1String(kiss.code))
-            return tr(kiss.meaning);
+            return Tr::tr(kiss.meaning);
     }
-    return tr("a kiss code this tool does not know");
+    return Tr::tr("a kiss code this tool does not know");
 }
 
 struct RefSource {
@@ -239,9 +238,9 @@ QString referenceSourceMeaning(const QString &code)
 {
     for (const RefSource &source : kRefSources) {
         if (code == QLatin1String(source.code))
-            return tr(source.meaning);
+            return Tr::tr(source.meaning);
     }
-    return tr("a reference source this tool does not know");
+    return Tr::tr("a reference source this tool does not know");
 }
 
 // The reference id of a stratum 0 or 1 reply: up to 4 ASCII characters, NUL-padded on the right.
@@ -278,7 +277,7 @@ NtpTimestampText timestampText(quint64 raw, qint64 pivotUnixSeconds)
                    .arg(static_cast<quint32>(raw >> 32), 8, 16, QLatin1Char('0'))
                    .arg(static_cast<quint32>(raw & 0xffffffffU), 8, 16, QLatin1Char('0'));
     if (raw == 0) {
-        text.utcText = tr("0: not set");
+        text.utcText = Tr::tr("0: not set");
         return text;
     }
     const qint64 seconds = unixSecondsFromNtpSeconds(static_cast<quint32>(raw >> 32), pivotUnixSeconds);
@@ -336,19 +335,19 @@ qint64 unixMSecsFromNtpTimestamp(quint64 timestamp)
 TimeDecoding decodeRfc868(QByteArrayView reply, qint64 receivedUnixSeconds)
 {
     TimeDecoding d;
-    d.steps.append({ tr("Reply bytes"), bytesText(reply),
-        tr("%1 came; RFC 868 sends exactly 4: the seconds since 1900-01-01 00:00:00 UTC.")
+    d.steps.append({ Tr::tr("Reply bytes"), bytesText(reply),
+        Tr::tr("%1 came; RFC 868 sends exactly 4: the seconds since 1900-01-01 00:00:00 UTC.")
             .arg(byteCount(reply.size())) });
     if (reply.size() != 4) {
         d.error = protocolError(
-            tr("Wrong-sized reply: %1 bytes (%2) instead of 4").arg(num(reply.size()), bytesText(reply)));
+            Tr::tr("Wrong-sized reply: %1 bytes (%2) instead of 4").arg(num(reply.size()), bytesText(reply)));
         return d;
     }
 
     d.value = qFromBigEndian<quint32>(reply.data());
-    d.steps.append({ tr("Big-endian unsigned 32-bit value"), num(d.value),
-        tr("The first byte is the most significant (network byte order), as Python's "
-           "struct.unpack(\"!I\", data)[0] reads it: %1 = %2 seconds since 1900.")
+    d.steps.append({ Tr::tr("Big-endian unsigned 32-bit value"), num(d.value),
+        Tr::tr("The first byte is the most significant (network byte order), as Python's "
+               "struct.unpack(\"!I\", data)[0] reads it: %1 = %2 seconds since 1900.")
             .arg(hex32(d.value), num(d.value)) });
 
     d.unixSeconds = unixSecondsFromNtpSeconds(d.value, receivedUnixSeconds, &d.era);
@@ -356,34 +355,36 @@ TimeDecoding decodeRfc868(QByteArrayView reply, qint64 receivedUnixSeconds)
         ? QStringLiteral("%1 \u2212 %2 = %3").arg(num(d.value), num(kSecondsFrom1900To1970), num(d.unixSeconds))
         : QStringLiteral("%1 + %2 \u00d7 %3 \u2212 %4 = %5")
               .arg(num(d.value), num(d.era), num(kNtpEraSeconds), num(kSecondsFrom1900To1970), num(d.unixSeconds));
-    d.steps.append({ tr("Minus 2208988800"), subtraction,
-        tr("2208988800 is the number of seconds from 1900 to 1970: 70 years of 365 days plus 17 leap days, "
-           "times 86400 seconds a day.") });
-    d.steps.append({ tr("Unix time"), num(d.unixSeconds),
-        tr("Seconds since 1970-01-01 00:00:00 UTC, the count time.time() and time.ctime() work with.") });
+    d.steps.append({ Tr::tr("Minus 2208988800"), subtraction,
+        Tr::tr("2208988800 is the number of seconds from 1900 to 1970: 70 years of 365 days plus 17 leap days, "
+               "times 86400 seconds a day.") });
+    d.steps.append({ Tr::tr("Unix time"), num(d.unixSeconds),
+        Tr::tr("Seconds since 1970-01-01 00:00:00 UTC, the count time.time() and time.ctime() work with.") });
 
     d.utc = QDateTime::fromSecsSinceEpoch(d.unixSeconds, Qt::UTC);
     d.utcText = utcSecondsText(d.utc);
-    d.steps.append({ tr("UTC"), d.utcText, tr("The same instant as a date and time in Coordinated Universal Time.") });
+    d.steps.append(
+        { Tr::tr("UTC"), d.utcText, Tr::tr("The same instant as a date and time in Coordinated Universal Time.") });
 
     d.ctimeText = QString::fromLatin1(pythonCtime(d.utc));
-    d.steps.append({ tr("Local time (ctime)"), d.ctimeText,
-        tr("As C's ctime() and Python's time.ctime() print it, in this computer's time zone.") });
+    d.steps.append({ Tr::tr("Local time (ctime)"), d.ctimeText,
+        Tr::tr("As C's ctime() and Python's time.ctime() print it, in this computer's time zone.") });
 
     // The wrap-around: near a boundary or past one, say how the era was chosen.
     if (d.era != 0 || std::llabs(d.unixSeconds - kEra1StartUnixSeconds) < kSecondsPerYear) {
-        d.steps.append({ tr("2036 wrap-around"), tr("era %1").arg(d.era),
-            tr("A 32-bit count of seconds since 1900 runs out on 2036-02-07 06:28:16 UTC and starts again at 0. "
-               "The value alone cannot tell the two apart, so the era (%1 added, %2 times) was chosen that puts "
-               "the time closest to this computer's clock, as RFC 4330 section 3 suggests.")
+        d.steps.append({ Tr::tr("2036 wrap-around"), Tr::tr("era %1").arg(d.era),
+            Tr::tr("A 32-bit count of seconds since 1900 runs out on 2036-02-07 06:28:16 UTC and starts again at 0. "
+                   "The value alone cannot tell the two apart, so the era (%1 added, %2 times) was chosen that puts "
+                   "the time closest to this computer's clock, as RFC 4330 section 3 suggests.")
                 .arg(num(kNtpEraSeconds), num(d.era)) });
     }
 
     d.differenceSeconds = d.unixSeconds - receivedUnixSeconds;
     d.differenceText = differenceText(d.differenceSeconds);
-    d.steps.append({ tr("Difference from the local clock"), d.differenceText,
-        tr("Server time minus this computer's clock when the reply came; RFC 868 counts whole seconds, so "
-           "\u00b11 s is as close as it can tell, and the network delay is included.") });
+    d.steps.append({ Tr::tr("Difference from the local clock"), d.differenceText,
+        Tr::tr("Server time minus this computer's clock when the reply came; RFC 868 counts whole seconds, so "
+               "\u00b1"
+               "1 s is as close as it can tell, and the network delay is included.") });
     return d;
 }
 
@@ -399,7 +400,7 @@ SntpDecoding decodeSntp(QByteArrayView reply, quint64 originateT1, quint64 desti
 {
     SntpDecoding d;
     if (reply.size() < kSntpSize) {
-        d.error = protocolError(tr("Short reply: %1 bytes (%2) instead of at least 48; an SNTP header is 48 bytes")
+        d.error = protocolError(Tr::tr("Short reply: %1 bytes (%2) instead of at least 48; an SNTP header is 48 bytes")
                                     .arg(num(reply.size()), bytesText(reply)));
         return d;
     }
@@ -430,78 +431,80 @@ SntpDecoding decodeSntp(QByteArrayView reply, quint64 originateT1, quint64 desti
         d.referenceId = ipv4Text(d.referenceIdRaw);
     }
 
-    d.fields.append({ tr("Leap indicator (LI)"), num(d.leapIndicator), leapMeaning(d.leapIndicator) });
-    d.fields.append({ tr("Version (VN)"), num(d.version),
-        d.version == 4 || d.version == 3 ? tr("NTP/SNTP version %1").arg(d.version)
-                                         : tr("version %1: not one SNTP clients expect (3 or 4)").arg(d.version) });
-    d.fields.append({ tr("Mode"), QStringLiteral("%1 (%2)").arg(num(d.mode), modeName(d.mode)),
-        tr("A server answers a client's request (mode 3) with mode 4; mode 5 is a broadcast nobody asked for.") });
-    d.fields.append({ tr("Stratum"), num(d.stratum), stratumMeaning(d.stratum) });
-    d.fields.append({ tr("Poll"), powerOfTwoText(d.poll),
-        tr("The longest interval between requests the server suggests, as a power of two seconds.") });
-    d.fields.append({ tr("Precision"), powerOfTwoText(d.precision),
-        tr("How finely the server's clock can be read, as a power of two seconds.") });
-    d.fields.append({ tr("Root delay"), shortFormatText(d.rootDelay),
-        tr("Round-trip time to the primary reference, in NTP short format (16 bits of seconds, 16 of "
-           "fraction).") });
-    d.fields.append({ tr("Root dispersion"), shortFormatText(d.rootDispersion),
-        tr("The largest error the server admits relative to the primary reference, in NTP short format.") });
+    d.fields.append({ Tr::tr("Leap indicator (LI)"), num(d.leapIndicator), leapMeaning(d.leapIndicator) });
+    d.fields.append({ Tr::tr("Version (VN)"), num(d.version),
+        d.version == 4 || d.version == 3 ? Tr::tr("NTP/SNTP version %1").arg(d.version)
+                                         : Tr::tr("version %1: not one SNTP clients expect (3 or 4)").arg(d.version) });
+    d.fields.append({ Tr::tr("Mode"), QStringLiteral("%1 (%2)").arg(num(d.mode), modeName(d.mode)),
+        Tr::tr("A server answers a client's request (mode 3) with mode 4; mode 5 is a broadcast nobody asked for.") });
+    d.fields.append({ Tr::tr("Stratum"), num(d.stratum), stratumMeaning(d.stratum) });
+    d.fields.append({ Tr::tr("Poll"), powerOfTwoText(d.poll),
+        Tr::tr("The longest interval between requests the server suggests, as a power of two seconds.") });
+    d.fields.append({ Tr::tr("Precision"), powerOfTwoText(d.precision),
+        Tr::tr("How finely the server's clock can be read, as a power of two seconds.") });
+    d.fields.append({ Tr::tr("Root delay"), shortFormatText(d.rootDelay),
+        Tr::tr("Round-trip time to the primary reference, in NTP short format (16 bits of seconds, 16 of "
+               "fraction).") });
+    d.fields.append({ Tr::tr("Root dispersion"), shortFormatText(d.rootDispersion),
+        Tr::tr("The largest error the server admits relative to the primary reference, in NTP short format.") });
     QString referenceExplanation;
     if (d.stratum == 0)
-        referenceExplanation = tr("Kiss code %1: %2.").arg(d.kissCode, kissMeaning(d.kissCode));
+        referenceExplanation = Tr::tr("Kiss code %1: %2.").arg(d.kissCode, kissMeaning(d.kissCode));
     else if (d.stratum == 1)
-        referenceExplanation = tr("For stratum 1, up to 4 ASCII characters naming the clock source: %1.")
+        referenceExplanation = Tr::tr("For stratum 1, up to 4 ASCII characters naming the clock source: %1.")
                                    .arg(referenceSourceMeaning(d.referenceId));
     else
-        referenceExplanation = tr("For stratum 2 and above, the IPv4 address of the server this one synchronises to "
-                                  "(for an IPv6 server, the first 4 bytes of the MD5 hash of its address).");
-    d.fields.append({ tr("Reference id"), QStringLiteral("%1 (%2)").arg(d.referenceId, hex32(d.referenceIdRaw)),
+        referenceExplanation
+            = Tr::tr("For stratum 2 and above, the IPv4 address of the server this one synchronises to "
+                     "(for an IPv6 server, the first 4 bytes of the MD5 hash of its address).");
+    d.fields.append({ Tr::tr("Reference id"), QStringLiteral("%1 (%2)").arg(d.referenceId, hex32(d.referenceIdRaw)),
         referenceExplanation });
     const auto timestampField = [](const QString &label, const NtpTimestampText &ts, const QString &explanation) {
         return DecodeStep { label, ts.hex + QStringLiteral(" = ") + ts.utcText, explanation };
     };
     d.fields.append(timestampField(
-        tr("Reference timestamp"), d.reference, tr("When the server's clock was last set or corrected.")));
-    d.fields.append(timestampField(tr("Originate timestamp (T1)"), d.originate,
-        tr("The transmit timestamp of the request, copied back by the server so the client knows which request "
-           "this answers.")));
-    d.fields.append(
-        timestampField(tr("Receive timestamp (T2)"), d.receive, tr("The server's clock when the request arrived.")));
-    d.fields.append(
-        timestampField(tr("Transmit timestamp (T3)"), d.transmit, tr("The server's clock when the reply left.")));
+        Tr::tr("Reference timestamp"), d.reference, Tr::tr("When the server's clock was last set or corrected.")));
+    d.fields.append(timestampField(Tr::tr("Originate timestamp (T1)"), d.originate,
+        Tr::tr("The transmit timestamp of the request, copied back by the server so the client knows which request "
+               "this answers.")));
+    d.fields.append(timestampField(
+        Tr::tr("Receive timestamp (T2)"), d.receive, Tr::tr("The server's clock when the request arrived.")));
+    d.fields.append(timestampField(
+        Tr::tr("Transmit timestamp (T3)"), d.transmit, Tr::tr("The server's clock when the reply left.")));
     if (reply.size() > kSntpSize) {
-        d.fields.append({ tr("Extensions"), byteCount(reply.size() - kSntpSize),
-            tr("Extension fields or a message authentication code after the 48-byte header; not decoded here.") });
+        d.fields.append({ Tr::tr("Extensions"), byteCount(reply.size() - kSntpSize),
+            Tr::tr("Extension fields or a message authentication code after the 48-byte header; not decoded here.") });
     }
 
     if (d.mode != 4 && d.mode != 5) {
         d.error = protocolError(
-            tr("Not a server reply: mode %1 (%2) instead of 4 (server)").arg(num(d.mode), modeName(d.mode)));
+            Tr::tr("Not a server reply: mode %1 (%2) instead of 4 (server)").arg(num(d.mode), modeName(d.mode)));
         return d;
     }
     if (d.mode == 4 && d.originate.raw != originateT1) {
-        d.error = protocolError(tr("Not the answer to this request: the originate timestamp %1 is not the transmit "
-                                   "timestamp that was sent (%2); it answers someone else's request, or is forged")
+        d.error = protocolError(Tr::tr("Not the answer to this request: the originate timestamp %1 is not the transmit "
+                                       "timestamp that was sent (%2); it answers someone else's request, or is forged")
                                     .arg(d.originate.hex, timestampText(originateT1, pivot).hex));
         return d;
     }
     if (d.stratum == 0) {
-        d.error = protocolError(tr("Kiss-o'-death %1 (stratum 0): %2. The reply carries no time to use.")
+        d.error = protocolError(Tr::tr("Kiss-o'-death %1 (stratum 0): %2. The reply carries no time to use.")
                                     .arg(d.kissCode, kissMeaning(d.kissCode)));
         return d;
     }
     if (d.leapIndicator == 3) {
-        d.error = protocolError(tr("The server's clock is not synchronised (leap indicator 3, alarm); RFC 4330 says "
+        d.error
+            = protocolError(Tr::tr("The server's clock is not synchronised (leap indicator 3, alarm); RFC 4330 says "
                                    "to discard such a reply"));
         return d;
     }
     if (d.stratum > 15) {
         d.error = protocolError(
-            tr("The server is unsynchronised (stratum %1); RFC 4330 says to discard such a reply").arg(d.stratum));
+            Tr::tr("The server is unsynchronised (stratum %1); RFC 4330 says to discard such a reply").arg(d.stratum));
         return d;
     }
     if (d.transmit.raw == 0) {
-        d.error = protocolError(tr("The transmit timestamp is 0: the server did not say when it sent the reply"));
+        d.error = protocolError(Tr::tr("The transmit timestamp is 0: the server did not say when it sent the reply"));
         return d;
     }
 
@@ -512,17 +515,18 @@ SntpDecoding decodeSntp(QByteArrayView reply, quint64 originateT1, quint64 desti
     const quint64 t2 = d.receive.raw;
     const quint64 t3 = d.transmit.raw;
     const quint64 t4 = destinationT4;
-    d.steps.append({ tr("T1"), timestampText(t1, pivot).utcText, tr("This computer's clock when the request left.") });
-    d.steps.append({ tr("T2"), d.receive.utcText, tr("The server's clock when the request arrived.") });
-    d.steps.append({ tr("T3"), d.transmit.utcText, tr("The server's clock when the reply left.") });
-    d.steps.append({ tr("T4"), d.destination.utcText, tr("This computer's clock when the reply came.") });
+    d.steps.append(
+        { Tr::tr("T1"), timestampText(t1, pivot).utcText, Tr::tr("This computer's clock when the request left.") });
+    d.steps.append({ Tr::tr("T2"), d.receive.utcText, Tr::tr("The server's clock when the request arrived.") });
+    d.steps.append({ Tr::tr("T3"), d.transmit.utcText, Tr::tr("The server's clock when the reply left.") });
+    d.steps.append({ Tr::tr("T4"), d.destination.utcText, Tr::tr("This computer's clock when the reply came.") });
 
     if (d.mode == 5) {
         const Int128 offset = difference(t3, t4);
         d.offsetSeconds = fixedToDouble(offset);
         d.delaySeconds = 0;
         d.offsetFormula = QStringLiteral("\u03b8 \u2248 T3 \u2212 T4 = %1").arg(fixedSecondsText(offset));
-        d.delayFormula = tr("\u03b4 unknown: a broadcast answers no request, so the delay is taken as 0");
+        d.delayFormula = Tr::tr("\u03b4 unknown: a broadcast answers no request, so the delay is taken as 0");
     } else {
         const Int128 d21 = difference(t2, t1);
         const Int128 d34 = difference(t3, t4);
@@ -537,14 +541,14 @@ SntpDecoding decodeSntp(QByteArrayView reply, quint64 originateT1, quint64 desti
         d.delayFormula = QStringLiteral("\u03b4 = (T4 \u2212 T1) \u2212 (T3 \u2212 T2) = (%1) \u2212 (%2) = %3")
                              .arg(fixedSecondsText(d41), fixedSecondsText(d32), fixedSecondsText(delay));
     }
-    d.steps.append({ tr("Offset \u03b8"), d.offsetFormula,
-        tr("How far this computer's clock is behind the server's (negative: ahead), assuming the request and "
-           "the reply took equally long.") });
-    d.steps.append({ tr("Delay \u03b4"), d.delayFormula,
-        tr("The round trip on the network: the whole wait minus the time the server held the request.") });
-    d.steps.append(
-        { tr("Server clock vs local clock"), QStringLiteral("%1 / %2").arg(d.transmit.utcText, d.destination.utcText),
-            tr("The server's transmit time beside this computer's clock when the reply came; the offset \u03b8 "
+    d.steps.append({ Tr::tr("Offset \u03b8"), d.offsetFormula,
+        Tr::tr("How far this computer's clock is behind the server's (negative: ahead), assuming the request and "
+               "the reply took equally long.") });
+    d.steps.append({ Tr::tr("Delay \u03b4"), d.delayFormula,
+        Tr::tr("The round trip on the network: the whole wait minus the time the server held the request.") });
+    d.steps.append({ Tr::tr("Server clock vs local clock"),
+        QStringLiteral("%1 / %2").arg(d.transmit.utcText, d.destination.utcText),
+        Tr::tr("The server's transmit time beside this computer's clock when the reply came; the offset \u03b8 "
                "is the better measure of the difference, since it takes the network delay out.") });
     return d;
 }
@@ -603,10 +607,10 @@ bool weekdayMatches(const DaytimeDecoding &d, const QString &weekday)
 void addResultSteps(DaytimeDecoding &d)
 {
     if (d.utcOffsetSeconds) {
-        d.steps.append({ tr("UTC"), utcSecondsText(d.utc), tr("The time the server sent, in UTC.") });
+        d.steps.append({ Tr::tr("UTC"), utcSecondsText(d.utc), Tr::tr("The time the server sent, in UTC.") });
     } else {
-        d.steps.append({ tr("Server's local time"), dateTimeText(d),
-            tr("The text names no time zone: this is the server's local time, whatever zone that is.") });
+        d.steps.append({ Tr::tr("Server's local time"), dateTimeText(d),
+            Tr::tr("The text names no time zone: this is the server's local time, whatever zone that is.") });
     }
 }
 
@@ -627,47 +631,48 @@ bool parseNist(DaytimeDecoding &d, const QString &text)
             m.captured(6).toInt(), m.captured(7).toInt(), 0))
         return false;
     d.format = DaytimeFormat::Nist;
-    d.formatName = tr("NIST (ACTS)");
+    d.formatName = Tr::tr("NIST (ACTS)");
     const qint64 dateMjd = d.date.toJulianDay() - 2400001;
-    d.steps.append({ tr("JJJJJ"), m.captured(1),
-        dateMjd == mjd ? tr("The Modified Julian Date: days since 1858-11-17; it matches the date.")
-                       : tr("The Modified Julian Date: days since 1858-11-17; the date says %1, so the two "
-                            "disagree.")
+    d.steps.append({ Tr::tr("JJJJJ"), m.captured(1),
+        dateMjd == mjd ? Tr::tr("The Modified Julian Date: days since 1858-11-17; it matches the date.")
+                       : Tr::tr("The Modified Julian Date: days since 1858-11-17; the date says %1, so the two "
+                                "disagree.")
                              .arg(num(dateMjd)) });
-    d.steps.append({ tr("YY-MM-DD HH:MM:SS"),
+    d.steps.append({ Tr::tr("YY-MM-DD HH:MM:SS"),
         QStringLiteral("%1-%2-%3 %4:%5:%6")
             .arg(m.captured(2), m.captured(3), m.captured(4), m.captured(5), m.captured(6), m.captured(7)),
-        tr("The date (two-digit year) and the time, in UTC.") });
+        Tr::tr("The date (two-digit year) and the time, in UTC.") });
     const int tt = m.captured(8).toInt();
     QString ttMeaning;
     if (tt == 0)
-        ttMeaning = tr("standard time is in effect in the USA");
+        ttMeaning = Tr::tr("standard time is in effect in the USA");
     else if (tt == 50)
-        ttMeaning = tr("daylight saving time is in effect in the USA");
+        ttMeaning = Tr::tr("daylight saving time is in effect in the USA");
     else if (tt < 50)
-        ttMeaning = tr("daylight saving time starts in the USA in %1 day(s)").arg(tt);
+        ttMeaning = Tr::tr("daylight saving time starts in the USA in %1 day(s)").arg(tt);
     else
-        ttMeaning = tr("standard time returns in the USA in %1 day(s)").arg(tt - 50);
-    d.steps.append({ tr("TT"), m.captured(8), tr("Daylight saving time code: %1.").arg(ttMeaning) });
+        ttMeaning = Tr::tr("standard time returns in the USA in %1 day(s)").arg(tt - 50);
+    d.steps.append({ Tr::tr("TT"), m.captured(8), Tr::tr("Daylight saving time code: %1.").arg(ttMeaning) });
     const int leap = m.captured(9).toInt();
-    const QString leapText = leap == 0 ? tr("no leap second is due this month")
-        : leap == 1                    ? tr("a leap second will be added at the end of the month")
-        : leap == 2                    ? tr("a leap second will be removed at the end of the month")
-                                       : tr("an unknown code");
-    d.steps.append({ tr("L"), m.captured(9), tr("Leap second: %1.").arg(leapText) });
+    const QString leapText = leap == 0 ? Tr::tr("no leap second is due this month")
+        : leap == 1                    ? Tr::tr("a leap second will be added at the end of the month")
+        : leap == 2                    ? Tr::tr("a leap second will be removed at the end of the month")
+                                       : Tr::tr("an unknown code");
+    d.steps.append({ Tr::tr("L"), m.captured(9), Tr::tr("Leap second: %1.").arg(leapText) });
     const int health = m.captured(10).toInt();
-    const QString healthText = health == 0 ? tr("healthy")
-        : health == 1                      ? tr("the time may be off by up to 5 s")
-        : health == 2                      ? tr("the time may be off by more than 5 s")
-        : health == 4                      ? tr("hardware or software failure")
-                                           : tr("not healthy (code not known to this tool)");
-    d.steps.append({ tr("H"), m.captured(10), tr("Server health: %1.").arg(healthText) });
-    d.steps.append({ tr("msADV"), m.captured(11),
-        tr("Milliseconds the time was sent early to make up for the expected network delay.") });
-    d.steps.append({ tr("UTC(NIST)"), QStringLiteral("UTC(NIST)"), tr("The time scale: UTC as NIST keeps it.") });
+    const QString healthText = health == 0 ? Tr::tr("healthy")
+        : health == 1                      ? Tr::tr("the time may be off by up to 5 s")
+        : health == 2                      ? Tr::tr("the time may be off by more than 5 s")
+        : health == 4                      ? Tr::tr("hardware or software failure")
+                                           : Tr::tr("not healthy (code not known to this tool)");
+    d.steps.append({ Tr::tr("H"), m.captured(10), Tr::tr("Server health: %1.").arg(healthText) });
+    d.steps.append({ Tr::tr("msADV"), m.captured(11),
+        Tr::tr("Milliseconds the time was sent early to make up for the expected network delay.") });
+    d.steps.append(
+        { Tr::tr("UTC(NIST)"), QStringLiteral("UTC(NIST)"), Tr::tr("The time scale: UTC as NIST keeps it.") });
     if (!m.captured(12).isEmpty()) {
-        d.steps.append({ tr("OTM"), m.captured(12),
-            tr("The on-time marker: the moment the text was sent is the time given (plus msADV).") });
+        d.steps.append({ Tr::tr("OTM"), m.captured(12),
+            Tr::tr("The on-time marker: the moment the text was sent is the time given (plus msADV).") });
     }
     addResultSteps(d);
     return true;
@@ -685,15 +690,15 @@ bool parseCtime(DaytimeDecoding &d, const QString &text)
             m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), std::nullopt))
         return false;
     d.format = DaytimeFormat::Ctime;
-    d.formatName = tr("ctime");
-    d.steps.append({ tr("Format"), QStringLiteral("Www Mmm dd hh:mm:ss yyyy"),
-        tr("What C's ctime() and Python's time.ctime() print (the lab's daytime server sends this).") });
-    d.steps.append({ tr("Weekday"), m.captured(1),
-        weekdayMatches(d, m.captured(1)) ? tr("Matches the date.") : tr("Does not match the date.") });
-    d.steps.append({ tr("Date"), QLocale::c().toString(d.date, QStringLiteral("yyyy-MM-dd")),
-        tr("Month name in English, day of the month padded with a space.") });
-    d.steps.append(
-        { tr("Time"), QLocale::c().toString(d.time, QStringLiteral("HH:mm:ss")), tr("Hours, minutes, seconds.") });
+    d.formatName = Tr::tr("ctime");
+    d.steps.append({ Tr::tr("Format"), QStringLiteral("Www Mmm dd hh:mm:ss yyyy"),
+        Tr::tr("What C's ctime() and Python's time.ctime() print (the lab's daytime server sends this).") });
+    d.steps.append({ Tr::tr("Weekday"), m.captured(1),
+        weekdayMatches(d, m.captured(1)) ? Tr::tr("Matches the date.") : Tr::tr("Does not match the date.") });
+    d.steps.append({ Tr::tr("Date"), QLocale::c().toString(d.date, QStringLiteral("yyyy-MM-dd")),
+        Tr::tr("Month name in English, day of the month padded with a space.") });
+    d.steps.append({ Tr::tr("Time"), QLocale::c().toString(d.time, QStringLiteral("HH:mm:ss")),
+        Tr::tr("Hours, minutes, seconds.") });
     addResultSteps(d);
     return true;
 }
@@ -731,15 +736,15 @@ bool parseRfc1123(DaytimeDecoding &d, const QString &text)
             m.captured(6).toInt(), m.captured(7).toInt(), offset))
         return false;
     d.format = DaytimeFormat::Rfc1123;
-    d.formatName = tr("RFC 822/1123");
-    d.steps.append({ tr("Format"), QStringLiteral("Www, dd Mmm yyyy hh:mm:ss zone"),
-        tr("The date format of e-mail and HTTP headers (RFC 822, RFC 1123).") });
+    d.formatName = Tr::tr("RFC 822/1123");
+    d.steps.append({ Tr::tr("Format"), QStringLiteral("Www, dd Mmm yyyy hh:mm:ss zone"),
+        Tr::tr("The date format of e-mail and HTTP headers (RFC 822, RFC 1123).") });
     if (!m.captured(1).isEmpty()) {
-        d.steps.append({ tr("Weekday"), m.captured(1),
-            weekdayMatches(d, m.captured(1)) ? tr("Matches the date.") : tr("Does not match the date.") });
+        d.steps.append({ Tr::tr("Weekday"), m.captured(1),
+            weekdayMatches(d, m.captured(1)) ? Tr::tr("Matches the date.") : Tr::tr("Does not match the date.") });
     }
-    d.steps.append({ tr("Date and time"), dateTimeText(d), tr("As written, in the zone that follows.") });
-    d.steps.append({ tr("Zone"), m.captured(8), tr("%1 s from UTC.").arg(*offset) });
+    d.steps.append({ Tr::tr("Date and time"), dateTimeText(d), Tr::tr("As written, in the zone that follows.") });
+    d.steps.append({ Tr::tr("Zone"), m.captured(8), Tr::tr("%1 s from UTC.").arg(*offset) });
     addResultSteps(d);
     return true;
 }
@@ -761,14 +766,14 @@ bool parseIso8601(DaytimeDecoding &d, const QString &text)
             m.captured(5).toInt(), m.captured(6).toInt(), offset))
         return false;
     d.format = DaytimeFormat::Iso8601;
-    d.formatName = tr("ISO 8601");
-    d.steps.append({ tr("Format"), QStringLiteral("yyyy-MM-ddThh:mm:ss[.fff][zone]"),
-        tr("The international date format: biggest unit first.") });
-    d.steps.append({ tr("Date and time"), dateTimeText(d),
-        m.captured(7).isEmpty() ? tr("As written.")
-                                : tr("As written; the fraction %1 is left out.").arg(m.captured(7)) });
-    d.steps.append({ tr("Zone"), m.captured(8).isEmpty() ? tr("none") : m.captured(8),
-        offset ? tr("%1 s from UTC.").arg(*offset) : tr("No zone given.") });
+    d.formatName = Tr::tr("ISO 8601");
+    d.steps.append({ Tr::tr("Format"), QStringLiteral("yyyy-MM-ddThh:mm:ss[.fff][zone]"),
+        Tr::tr("The international date format: biggest unit first.") });
+    d.steps.append({ Tr::tr("Date and time"), dateTimeText(d),
+        m.captured(7).isEmpty() ? Tr::tr("As written.")
+                                : Tr::tr("As written; the fraction %1 is left out.").arg(m.captured(7)) });
+    d.steps.append({ Tr::tr("Zone"), m.captured(8).isEmpty() ? Tr::tr("none") : m.captured(8),
+        offset ? Tr::tr("%1 s from UTC.").arg(*offset) : Tr::tr("No zone given.") });
     addResultSteps(d);
     return true;
 }
@@ -780,14 +785,14 @@ DaytimeDecoding decodeDaytime(QByteArrayView reply)
     DaytimeDecoding d;
     const QByteArray bytes = reply.toByteArray();
     d.text = PayloadCodec::toEscapedText(bytes);
-    d.steps.append({ tr("Text as received"), bytes.isEmpty() ? tr("nothing") : d.text,
-        tr("%1; \\r\\n and other control characters shown as escapes.").arg(byteCount(bytes.size())) });
+    d.steps.append({ Tr::tr("Text as received"), bytes.isEmpty() ? Tr::tr("nothing") : d.text,
+        Tr::tr("%1; \\r\\n and other control characters shown as escapes.").arg(byteCount(bytes.size())) });
     // NIST puts a newline before and after the line; most servers end it with \r\n.
     const QString text = QString::fromUtf8(bytes).trimmed();
     if (parseNist(d, text) || parseCtime(d, text) || parseRfc1123(d, text) || parseIso8601(d, text))
         return d;
-    d.note = tr("Not a format this tool knows; RFC 867 does not fix one.");
-    d.steps.append({ tr("Format"), tr("unknown"), d.note });
+    d.note = Tr::tr("Not a format this tool knows; RFC 867 does not fix one.");
+    d.steps.append({ Tr::tr("Format"), Tr::tr("unknown"), d.note });
     return d;
 }
 

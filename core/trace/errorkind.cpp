@@ -8,12 +8,10 @@
 namespace swb {
 
 namespace {
-const char *const kContext = "ErrorKind";
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate(kContext, text);
-}
+// lupdate files every Tr::tr() string of this file under this context, as the lookup does.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ErrorKind)
+};
 } // namespace
 
 QString errorKindName(ErrorKind kind)
@@ -90,93 +88,94 @@ int exitCodeFor(ErrorKind kind)
 QString explainError(ErrorKind kind, const QString &os)
 {
     if (os == QLatin1String("ECONNREFUSED"))
-        return tr("Nothing is listening on that port: the other machine answered \"no\" at once. "
-                  "Is the server started? Is the port right?");
+        return Tr::tr("Nothing is listening on that port: the other machine answered \"no\" at once. "
+                      "Is the server started? Is the port right?");
     if (os == QLatin1String("ECONNRESET"))
-        return tr("The other side reset the connection: it closed abruptly, perhaps because it crashed, "
-                  "was stopped, or did not want what it was sent. Connect again to retry.");
+        return Tr::tr("The other side reset the connection: it closed abruptly, perhaps because it crashed, "
+                      "was stopped, or did not want what it was sent. Connect again to retry.");
     if (os == QLatin1String("EPIPE"))
-        return tr("You wrote to a connection the other side has already closed. Nothing more can be sent on it.");
+        return Tr::tr("You wrote to a connection the other side has already closed. Nothing more can be sent on it.");
     if (os == QLatin1String("EADDRINUSE"))
-        return tr("Another socket already uses that address and port. Stop the other server, pick another "
-                  "port, or use port 0 to let the system choose a free one.");
+        return Tr::tr("Another socket already uses that address and port. Stop the other server, pick another "
+                      "port, or use port 0 to let the system choose a free one.");
     if (os == QLatin1String("EACCES") || os == QLatin1String("EPERM"))
-        return tr("The system does not allow this. Ports below 1024 need administrator rights: use a port "
-                  "above 1024.");
+        return Tr::tr("The system does not allow this. Ports below 1024 need administrator rights: use a port "
+                      "above 1024.");
     if (os == QLatin1String("ENETUNREACH") || os == QLatin1String("EHOSTUNREACH"))
-        return tr("There is no route to that network or host. Check the address and the network connection.");
+        return Tr::tr("There is no route to that network or host. Check the address and the network connection.");
     if (os == QLatin1String("EADDRNOTAVAIL"))
-        return tr("That address does not belong to this machine (or the port range is exhausted). "
-                  "Choose an address from this machine's interfaces.");
+        return Tr::tr("That address does not belong to this machine (or the port range is exhausted). "
+                      "Choose an address from this machine's interfaces.");
     if (os == QLatin1String("EAFNOSUPPORT"))
-        return tr("This machine cannot make a socket of that family (often: IPv6 is switched off).");
+        return Tr::tr("This machine cannot make a socket of that family (often: IPv6 is switched off).");
     if (os == QLatin1String("EMFILE") || os == QLatin1String("ENFILE"))
-        return tr("Too many files and sockets are open. Close some connections or raise the limit (ulimit -n).");
+        return Tr::tr("Too many files and sockets are open. Close some connections or raise the limit (ulimit -n).");
     if (os == QLatin1String("OUTPUT_CLOSED"))
-        return tr("The program reading the output (head, less, a closed pipe) stopped reading before the end, "
-                  "so the rest could not be written. That is normal with head; use --output FILE to keep it all.");
+        return Tr::tr("The program reading the output (head, less, a closed pipe) stopped reading before the end, "
+                      "so the rest could not be written. That is normal with head; use --output FILE to keep it all.");
     if (os == QLatin1String("CANCELLED"))
-        return tr("You stopped it before it finished. Nothing is wrong with the other side; run it again "
-                  "when you are ready.");
+        return Tr::tr("You stopped it before it finished. Nothing is wrong with the other side; run it again "
+                      "when you are ready.");
     if (os == QLatin1String("TLS_CERTIFICATE"))
-        return tr("The server's certificate could not be checked: it may be self-signed, expired, issued for "
-                  "another name, or signed by an authority this machine does not trust. Anyone between you and "
-                  "the server could be pretending to be it. Continue only if you know this server (a lab or test "
-                  "server), and only for this session.");
+        return Tr::tr("The server's certificate could not be checked: it may be self-signed, expired, issued for "
+                      "another name, or signed by an authority this machine does not trust. Anyone between you and "
+                      "the server could be pretending to be it. Continue only if you know this server (a lab or test "
+                      "server), and only for this session.");
     if (os == QLatin1String("TLS_HANDSHAKE"))
-        return tr("The TLS handshake failed: the server and this program could not agree on how to encrypt, or "
-                  "the server is not speaking TLS on this port (try http:// instead of https://).");
+        return Tr::tr("The TLS handshake failed: the server and this program could not agree on how to encrypt, or "
+                      "the server is not speaking TLS on this port (try http:// instead of https://).");
     // The resolver's EAI_ codes (getaddrinfo / getnameinfo), as host lookups report them.
     const bool reverse = kind == ErrorKind::Address;
     if (os == QLatin1String("EAI_NONAME"))
-        return reverse ? tr("No name is known for this address: neither /etc/hosts nor DNS has a reverse (PTR) "
-                            "entry for it. Many addresses have none; that is normal.")
-                       : tr("No such name: neither /etc/hosts nor DNS knows an address for it. Check the spelling; "
-                            "without Internet only local names such as localhost work.");
+        return reverse ? Tr::tr("No name is known for this address: neither /etc/hosts nor DNS has a reverse (PTR) "
+                                "entry for it. Many addresses have none; that is normal.")
+                       : Tr::tr("No such name: neither /etc/hosts nor DNS knows an address for it. Check the spelling; "
+                                "without Internet only local names such as localhost work.");
     if (os == QLatin1String("EAI_AGAIN"))
         return reverse
-            ? tr("DNS could not be asked, or did not answer in time (a temporary failure), so it is unknown whether "
-                 "the address has a name. Check the network connection and the DNS server in /etc/resolv.conf, "
-                 "then try again.")
-            : tr("DNS could not be asked, or did not answer in time (a temporary failure): this does not mean the "
-                 "name does not exist. Check the network connection and the DNS server in /etc/resolv.conf, "
-                 "then try again.");
+            ? Tr::tr(
+                "DNS could not be asked, or did not answer in time (a temporary failure), so it is unknown whether "
+                "the address has a name. Check the network connection and the DNS server in /etc/resolv.conf, "
+                "then try again.")
+            : Tr::tr("DNS could not be asked, or did not answer in time (a temporary failure): this does not mean the "
+                     "name does not exist. Check the network connection and the DNS server in /etc/resolv.conf, "
+                     "then try again.");
     if (os == QLatin1String("EAI_FAIL"))
-        return tr("The DNS server failed for good (a non-recoverable error, such as a refused or broken answer). "
-                  "Trying again will not help until the server or its configuration is fixed.");
+        return Tr::tr("The DNS server failed for good (a non-recoverable error, such as a refused or broken answer). "
+                      "Trying again will not help until the server or its configuration is fixed.");
     if (os == QLatin1String("EAI_ADDRFAMILY"))
-        return tr("The name has no address of the family asked for: for example -6 (AF_INET6) for a name that "
-                  "only has IPv4 addresses, or an IPv6 address where only IPv4 is allowed (gethostbyname_ex). "
-                  "Ask for the other family, or for any.");
+        return Tr::tr("The name has no address of the family asked for: for example -6 (AF_INET6) for a name that "
+                      "only has IPv4 addresses, or an IPv6 address where only IPv4 is allowed (gethostbyname_ex). "
+                      "Ask for the other family, or for any.");
     if (os == QLatin1String("EAI_NODATA"))
-        return tr("The name exists, but has no addresses (DNS knows it, for mail perhaps, but not as a host). "
-                  "Check that this is the host you mean.");
+        return Tr::tr("The name exists, but has no addresses (DNS knows it, for mail perhaps, but not as a host). "
+                      "Check that this is the host you mean.");
     if (os == QLatin1String("EAI_FAMILY"))
-        return tr("The resolver does not support this address family: ask for AF_INET, AF_INET6 or AF_UNSPEC.");
+        return Tr::tr("The resolver does not support this address family: ask for AF_INET, AF_INET6 or AF_UNSPEC.");
     if (os == QLatin1String("EAI_SERVICE"))
-        return tr("The service is not available for this socket type: the name is not listed in /etc/services "
-                  "for this protocol (tcp or udp). Check the name, or give the port number instead.");
+        return Tr::tr("The service is not available for this socket type: the name is not listed in /etc/services "
+                      "for this protocol (tcp or udp). Check the name, or give the port number instead.");
     switch (kind) {
     case ErrorKind::None:
         return {};
     case ErrorKind::Usage:
-        return tr("The input is not valid. Correct the field shown and try again.");
+        return Tr::tr("The input is not valid. Correct the field shown and try again.");
     case ErrorKind::Resolve:
-        return tr("The name could not be turned into an address (getaddrinfo failed). Check the spelling; "
-                  "without Internet only local names such as localhost work.");
+        return Tr::tr("The name could not be turned into an address (getaddrinfo failed). Check the spelling; "
+                      "without Internet only local names such as localhost work.");
     case ErrorKind::Address:
-        return tr("The address could not be turned back into a name: there is no reverse entry for it.");
+        return Tr::tr("The address could not be turned back into a name: there is no reverse entry for it.");
     case ErrorKind::Connect:
-        return tr("The connection could not be made. Check the host, the port, and that the server runs.");
+        return Tr::tr("The connection could not be made. Check the host, the port, and that the server runs.");
     case ErrorKind::Timeout:
-        return tr("No answer came in time. The host may be down, a firewall may drop the packets silently, "
-                  "or the server is slow. Try a longer timeout or check the address.");
+        return Tr::tr("No answer came in time. The host may be down, a firewall may drop the packets silently, "
+                      "or the server is slow. Try a longer timeout or check the address.");
     case ErrorKind::Io:
-        return tr("Sending or receiving failed on an open connection. The other side may have gone away.");
+        return Tr::tr("Sending or receiving failed on an open connection. The other side may have gone away.");
     case ErrorKind::Protocol:
-        return tr("The other side answered, but not in the format the protocol requires.");
+        return Tr::tr("The other side answered, but not in the format the protocol requires.");
     case ErrorKind::Local:
-        return tr("This machine refused the request (a local limit or setting).");
+        return Tr::tr("This machine refused the request (a local limit or setting).");
     }
     return {};
 }

@@ -768,4 +768,9 @@ void ConnectPanel::updateControls()
     m_stateLabel->setText(text);
 }
 
+bool ConnectPanel::isBusy() const
+{
+    return m_probe && isActive(m_probe->state());
+}
+
 } // namespace swb

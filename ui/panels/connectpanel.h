@@ -37,6 +37,8 @@ public:
     // lab may be null (the lab is off); the panel then defaults to port 50007.
     explicit ConnectPanel(LocalLab *lab, QWidget *parent = nullptr);
     ~ConnectPanel() override;
+    // A job runs that rebuilding the panel (a change of language) would stop.
+    Q_INVOKABLE bool isBusy() const;
 
     static constexpr quint16 kFallbackPort = 50007;
 

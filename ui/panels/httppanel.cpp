@@ -61,14 +61,14 @@ struct LabPath {
     const char *what;
 };
 const LabPath kLabPaths[] = {
-    { "/", QT_TRANSLATE_NOOP("HttpPanel", "the lab's page (HTML, with Content-Length)") },
-    { "/headers", QT_TRANSLATE_NOOP("HttpPanel", "echoes the request you sent") },
-    { "/chunked", QT_TRANSLATE_NOOP("HttpPanel", "a body in chunks (HTTP/1.1 only; 1.0 gets it until close)") },
-    { "/status/404", QT_TRANSLATE_NOOP("HttpPanel", "a 404 Not Found status") },
-    { "/redirect", QT_TRANSLATE_NOOP("HttpPanel", "a 302 redirect with a Location") },
-    { "/bytes/1048576", QT_TRANSLATE_NOOP("HttpPanel", "1 MiB of bytes") },
-    { "/bytes/104857600", QT_TRANSLATE_NOOP("HttpPanel", "100 MiB: a body too big to show (save it)") },
-    { "/slow", QT_TRANSLATE_NOOP("HttpPanel", "a body that arrives slowly") },
+    { "/", QT_TRANSLATE_NOOP("swb::HttpPanel", "the lab's page (HTML, with Content-Length)") },
+    { "/headers", QT_TRANSLATE_NOOP("swb::HttpPanel", "echoes the request you sent") },
+    { "/chunked", QT_TRANSLATE_NOOP("swb::HttpPanel", "a body in chunks (HTTP/1.1 only; 1.0 gets it until close)") },
+    { "/status/404", QT_TRANSLATE_NOOP("swb::HttpPanel", "a 404 Not Found status") },
+    { "/redirect", QT_TRANSLATE_NOOP("swb::HttpPanel", "a 302 redirect with a Location") },
+    { "/bytes/1048576", QT_TRANSLATE_NOOP("swb::HttpPanel", "1 MiB of bytes") },
+    { "/bytes/104857600", QT_TRANSLATE_NOOP("swb::HttpPanel", "100 MiB: a body too big to show (save it)") },
+    { "/slow", QT_TRANSLATE_NOOP("swb::HttpPanel", "a body that arrives slowly") },
 };
 
 const char *const kCharsets[]
@@ -1187,6 +1187,11 @@ void HttpPanel::updateControls()
     const bool running = m_get->isRunning();
     m_cancelButton->setVisible(running);
     m_getButton->setEnabled(!running && formRequest().ok());
+}
+
+bool HttpPanel::isBusy() const
+{
+    return m_get && m_get->isRunning();
 }
 
 } // namespace swb

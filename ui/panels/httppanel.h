@@ -38,6 +38,8 @@ class HttpPanel : public QWidget {
 public:
     explicit HttpPanel(LocalLab *lab, QWidget *parent = nullptr);
     ~HttpPanel() override;
+    // A job runs that rebuilding the panel (a change of language) would stop.
+    Q_INVOKABLE bool isBusy() const;
 
     // The text view shows at most this much of a body; "Save body as" writes all of it.
     static constexpr int kTextShown = 64 * 1024;

@@ -28,6 +28,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace swb {
@@ -442,6 +443,12 @@ void ServerPanel::fillLabTable()
         m_labTable->setItem(i, LabDescription, new QTableWidgetItem(behaviourDescription(s.behaviour)));
     }
     m_labTable->resizeColumnsToContents();
+}
+
+bool ServerPanel::isBusy() const
+{
+    const QList<ServerConsole *> all = consoles();
+    return std::any_of(all.cbegin(), all.cend(), [](const ServerConsole *c) { return c->session()->isRunning(); });
 }
 
 } // namespace swb

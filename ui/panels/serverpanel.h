@@ -29,6 +29,8 @@ class ServerPanel : public QWidget {
 public:
     explicit ServerPanel(LocalLab *lab, QWidget *parent = nullptr);
     ~ServerPanel() override;
+    // A job runs that rebuilding the panel (a change of language) would stop.
+    Q_INVOKABLE bool isBusy() const;
 
     // The form's server, or a Usage error naming the field.
     std::optional<ListenServerOptions> formOptions(SessionError *error = nullptr) const;

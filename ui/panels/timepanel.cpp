@@ -887,4 +887,9 @@ void TimePanel::showError(const SessionError &error)
     m_errorLabel->show();
 }
 
+bool TimePanel::isBusy() const
+{
+    return m_query && m_query->isRunning();
+}
+
 } // namespace swb

@@ -33,6 +33,8 @@ public:
     // lab may be null (the lab is off): "Local lab" then means 127.0.0.1 at the protocol's own port.
     explicit TimePanel(LocalLab *lab, QWidget *parent = nullptr);
     ~TimePanel() override;
+    // A job runs that rebuilding the panel (a change of language) would stop.
+    Q_INVOKABLE bool isBusy() const;
 
     // At least the height the wrapped texts and the decoding tables take at the current width: a
     // wrapped label's own minimum is one line, which would squeeze the tables in a scroll area.

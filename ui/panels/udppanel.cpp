@@ -1017,4 +1017,9 @@ void UdpPanel::updateControls()
     m_stopButton->setEnabled(isRunning());
 }
 
+bool UdpPanel::isBusy() const
+{
+    return isRunning();
+}
+
 } // namespace swb

@@ -40,6 +40,8 @@ class UdpPanel : public QWidget {
 public:
     enum class Mode { Unconnected, Connected, Both };
     Q_ENUM(Mode)
+    // A job runs that rebuilding the panel (a change of language) would stop.
+    Q_INVOKABLE bool isBusy() const;
 
     // lab may be null (the lab is off); the panel then defaults to port 50007.
     explicit UdpPanel(LocalLab *lab, QWidget *parent = nullptr);
