@@ -4,6 +4,7 @@
 #include "lab/locallab.h"
 #include "labdialog.h"
 #include "language.h"
+#include "learn/transcript.h"
 #include "lookup/privacy.h"
 #include "panels/connectpanel.h"
 #include "panels/httppanel.h"
@@ -29,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -115,6 +117,17 @@ void MainWindow::buildMenus()
     copyShot->setObjectName(QStringLiteral("copyScreenshotAction"));
     copyShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(copyShot, &QAction::triggered, this, &MainWindow::copyScreenshot);
+    file->addSeparator();
+    QAction *transcript = file->addAction(tr("Save &Transcript of the Last Run\u2026"));
+    transcript->setObjectName(QStringLiteral("saveTranscriptAction"));
+    transcript->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    transcript->setToolTip(tr("Markdown: the request, every step, the bytes as hex dumps, the result and the "
+                              "same program in Python"));
+    connect(transcript, &QAction::triggered, this, &MainWindow::chooseTranscriptFile);
+    QAction *copyTranscript = file->addAction(tr("Copy Transcript as &Text"));
+    copyTranscript->setObjectName(QStringLiteral("copyTranscriptAction"));
+    copyTranscript->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    connect(copyTranscript, &QAction::triggered, this, &MainWindow::copyTranscript);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -422,6 +435,69 @@ void MainWindow::chooseScreenshotFile(qreal scale)
             .arg(name.isEmpty() ? QStringLiteral("panel") : name, scale > 1 ? QStringLiteral("@2x") : QString()));
     connect(
         dialog, &QFileDialog::fileSelected, this, [this, scale](const QString &path) { saveScreenshot(path, scale); });
+    dialog->open();
+}
+
+Transcript MainWindow::panelTranscript() const
+{
+    Transcript transcript;
+    QWidget *panel = panelAt(m_stack->currentIndex());
+    if (!panel || !QMetaObject::invokeMethod(panel, "transcript", Q_RETURN_ARG(swb::Transcript, transcript)))
+        return {};
+    if (QListWidgetItem *item = m_panelList->currentItem())
+        transcript.title = item->text();
+    return transcript;
+}
+
+QString MainWindow::transcriptText(bool markdown) const
+{
+    const Transcript transcript = panelTranscript();
+    if (transcript.isEmpty())
+        return {};
+    // Masked as the panel is: with Hide Addresses on, no address but loopback and no host name.
+    return Privacy::shown(markdown ? TranscriptFormat::markdown(transcript) : TranscriptFormat::plainText(transcript));
+}
+
+bool MainWindow::saveTranscript(const QString &path)
+{
+    const QString text = transcriptText(true);
+    if (text.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to write yet: run this panel first"), 5000);
+        return false;
+    }
+    QSaveFile file(path);
+    const bool ok = file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0 && file.commit();
+    statusBar()->showMessage(ok ? tr("Transcript saved: %1").arg(path) : tr("Could not write %1").arg(path), 5000);
+    return ok;
+}
+
+void MainWindow::copyTranscript()
+{
+    const QString text = transcriptText(false);
+    if (text.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to copy yet: run this panel first"), 5000);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Transcript of the last run copied to the clipboard as text"), 4000);
+}
+
+void MainWindow::chooseTranscriptFile()
+{
+    if (panelTranscript().isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to write yet: run this panel first"), 5000);
+        return;
+    }
+    auto *dialog = new QFileDialog(this, tr("Save the transcript"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("Markdown (*.md)"));
+    dialog->setDefaultSuffix(QStringLiteral("md"));
+    QString name;
+    if (QListWidgetItem *item = m_panelList->currentItem())
+        name = item->data(Qt::UserRole).toString().remove(QLatin1String("Panel"));
+    dialog->selectFile(QStringLiteral("%1-transcript.md").arg(name.isEmpty() ? QStringLiteral("panel") : name));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { saveTranscript(path); });
     dialog->open();
 }
 

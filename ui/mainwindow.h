@@ -2,6 +2,8 @@
 // The main window: a sidebar of panels, the current panel, and a status bar whose lab button says
 // whether the local lab runs and opens the list of its services.
 
+#include "learn/transcript.h"
+
 #include <QImage>
 #include <QMainWindow>
 #include <QPointer>
@@ -34,6 +36,12 @@ public:
     QImage panelScreenshot(qreal scale) const;
     bool saveScreenshot(const QString &path, qreal scale);
     void copyScreenshot();
+    // The shown panel's last run (empty before its first), titled with its sidebar name.
+    Transcript panelTranscript() const;
+    // As Markdown or plain text, masked when Hide Addresses is on; empty when there is no run.
+    QString transcriptText(bool markdown) const;
+    bool saveTranscript(const QString &path);
+    void copyTranscript();
     // The page's panel, inside its scroll area.
     QWidget *panelAt(int index) const;
     // Installs the language (an empty code follows the system) and rebuilds the menus and panels in
@@ -52,6 +60,7 @@ private:
     void requestLanguage(const QString &code);
     void retranslate();
     void chooseScreenshotFile(qreal scale);
+    void chooseTranscriptFile();
     void updateLabStatus();
     void updateSidebarWidth();
     void restoreSettings();

@@ -141,6 +141,7 @@ struct PanelShot {
     QString name; // "connect"
     QString title; // the sidebar's title
     QString file; // "01-connect.png"
+    QString transcript; // "01-connect.md", the run's transcript; empty when there was none
     QString problem; // why the run or the picture failed; empty when both worked
     int colours = 0;
     qint64 elapsedMs = 0;
@@ -241,6 +242,19 @@ PanelShot Tour::run(const QString &name, int number, const QDir &out)
         shot.file.clear();
     } else if (shot.colours < kMinColours && shot.problem.isEmpty()) {
         shot.problem = tr("the picture is blank (%1 colours)").arg(shot.colours);
+    }
+    // The same run as File › Save Transcript writes it.
+    const QString transcript = m_window->transcriptText(true);
+    if (!transcript.isEmpty()) {
+        shot.transcript = QStringLiteral("%1-%2.md").arg(number, 2, 10, QLatin1Char('0')).arg(name);
+        QSaveFile file(out.filePath(shot.transcript));
+        if (!file.open(QIODevice::WriteOnly) || file.write(transcript.toUtf8()) < 0 || !file.commit()) {
+            if (shot.problem.isEmpty())
+                shot.problem = tr("could not write %1").arg(QDir::toNativeSeparators(out.filePath(shot.transcript)));
+            shot.transcript.clear();
+        }
+    } else if (shot.problem.isEmpty()) {
+        shot.problem = tr("the panel has no transcript of its run");
     }
     m_serverClient.reset();
     shot.elapsedMs = elapsed.elapsed();
@@ -458,9 +472,11 @@ bool writeIndex(
         md += QStringLiteral("\n## %1. %2\n\n").arg(number).arg(shot.title);
         md += Tour::caption(shot.name) + QStringLiteral("\n\n");
         if (!shot.problem.isEmpty())
-            md += QStringLiteral("> **Note:** %1.\n\n").arg(shot.problem);
+            md += QStringLiteral("> **%1** %2.\n\n").arg(Tour::tr("Note:"), shot.problem);
         if (!shot.file.isEmpty())
             md += QStringLiteral("![%1](%2)\n").arg(shot.title, shot.file);
+        if (!shot.transcript.isEmpty())
+            md += QStringLiteral("\n[%1](%2)\n").arg(Tour::tr("Transcript of the run"), shot.transcript);
     }
     QSaveFile file(out.filePath(QStringLiteral("index.md")));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))

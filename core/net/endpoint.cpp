@@ -21,9 +21,18 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(EndpointParser)
 };
 
-// Messages start with the field's name: "Port is empty", "Bind address must not contain spaces".
+// Messages start with the field's name, in the interface's language: "Port is empty", "Bind address
+// must not contain spaces". The field itself stays an identifier, which the panels match.
 QString capitalized(const QString &field)
 {
+    if (field == QLatin1String("host"))
+        return Tr::tr("Host");
+    if (field == QLatin1String("port"))
+        return Tr::tr("Port");
+    if (field == QLatin1String("address"))
+        return Tr::tr("Address");
+    if (field == QLatin1String("bind"))
+        return Tr::tr("Bind address");
     if (field.isEmpty())
         return field;
     return field.at(0).toUpper() + field.mid(1);
@@ -365,7 +374,7 @@ std::optional<quint16> lookupService(const QString &name, Transport transport)
 
 Parsed<quint16> parsePort(const QString &text, Transport transport, bool allowZero, const QString &field)
 {
-    const QString range = allowZero ? QStringLiteral("0 and 65535") : QStringLiteral("1 and 65535");
+    const QString range = Tr::tr("%1 and %2").arg(allowZero ? 0 : 1).arg(65535);
     if (text.isEmpty())
         return failed<quint16>(field,
             Tr::tr("%1 is empty; type a number such as 80 or a service name such as http").arg(capitalized(field)));
@@ -415,7 +424,7 @@ Parsed<quint16> parsePort(const QString &text, Transport transport, bool allowZe
     if (!port)
         return failed<quint16>(field,
             Tr::tr("Unknown service %1 for %2: type a %3 number or a name from /etc/services such as http")
-                .arg(quoted(text), transportName(transport), field));
+                .arg(quoted(text), transportName(transport), capitalized(field).toLower()));
     if (*port == 0 && !allowZero)
         return failed<quint16>(
             field, Tr::tr("%1 %2 names port 0, which only a server can ask for").arg(capitalized(field), quoted(text)));

@@ -634,6 +634,26 @@
         <source>Port is missing: type the host, a &apos;:&apos; and the port, such as localhost:50007 or [::1]:50007</source>
         <translation>缺少端口：请输入主机、&apos;:&apos; 和端口，如 localhost:50007 或 [::1]:50007</translation>
     </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Bind address</source>
+        <translation>绑定地址</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
 </context>
 <context>
     <name>ErrorKind</name>
@@ -2623,6 +2643,69 @@
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source> — the first %1 are shown</source>
+        <translation>，只显示前 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The first %1 steps were no longer kept; the numbers count from the oldest kept.</source>
+        <translation>最早的 %1 个步骤已不再保留；序号从保留下来的最早一步算起。</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>… and %1 more steps.</source>
+        <translation>……另有 %1 个步骤。</translation>
+    </message>
+    <message>
+        <source>No bytes were sent or received.</source>
+        <translation>没有发送或接收任何字节。</translation>
+    </message>
+    <message>
+        <source>… and %1 more sends and receives.</source>
+        <translation>……另有 %1 次发送和接收。</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>The same in Python</source>
+        <translation>用 Python 写出同样的程序</translation>
+    </message>
+    <message>
+        <source>Step %1, %2: %3 sent</source>
+        <translation>步骤 %1，%2：发出 %3</translation>
+    </message>
+    <message>
+        <source>Step %1, %2: %3 received</source>
+        <translation>步骤 %1，%2：收到 %3</translation>
+    </message>
+</context>
+<context>
     <name>swb::BytesView</name>
     <message>
         <source>Text</source>
@@ -2971,7 +3054,7 @@
     <name>swb::ConnectionModel</name>
     <message>
         <source>open</source>
-        <translation>打开</translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>half-closed by client</source>
@@ -2991,7 +3074,7 @@
     </message>
     <message>
         <source>reset</source>
-        <translation>重置</translation>
+        <translation>连接被重置</translation>
     </message>
     <message>
         <source>refused (client limit)</source>
@@ -3035,7 +3118,7 @@
     </message>
     <message>
         <source>Opened at</source>
-        <translation>打开时间</translation>
+        <translation>建立时间</translation>
     </message>
     <message>
         <source>Active for</source>
@@ -3543,7 +3626,7 @@
     </message>
     <message>
         <source>No response (%1 ms)</source>
-        <translation>无响应（%1 ms）</translation>
+        <translation>无响应（%1 毫秒）</translation>
     </message>
     <message>
         <source>HTTP/0.9-style answer: no status line</source>
@@ -3551,7 +3634,7 @@
     </message>
     <message>
         <source>%1 · body %2 · %3 ms</source>
-        <translation>%1 · 正文 %2 · %3 ms</translation>
+        <translation>%1 · 正文 %2 · %3 毫秒</translation>
     </message>
     <message>
         <source>(interim)</source>
@@ -3852,7 +3935,7 @@
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1 ms</translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>The steps appear here as they happen.</source>
@@ -4025,7 +4108,7 @@
     </message>
     <message>
         <source>%L1 of %L2 rows</source>
-        <translation>%L2 行中的 %L1 行</translation>
+        <translation>显示 %L1 / %L2 行</translation>
     </message>
     <message>
         <source>Double-click a row to look it up</source>
@@ -4037,7 +4120,7 @@
     </message>
     <message>
         <source>Both tables</source>
-        <translation>两个表</translation>
+        <translation>两张表</translation>
     </message>
     <message>
         <source>A host name (localhost) or an address (127.0.0.1, ::1)</source>
@@ -4217,7 +4300,7 @@
     </message>
     <message>
         <source>%1 answered in %2 ms.</source>
-        <translation>%1 用时 %2 ms 返回结果。</translation>
+        <translation>%1 用时 %2 毫秒返回结果。</translation>
     </message>
     <message>
         <source>getaddrinfo(&quot;%1&quot;, NULL, hints with AI_CANONNAME) → canonical name: %2</source>
@@ -4288,6 +4371,10 @@ has_ipv6 → %3</translation>
     <message>
         <source>Not in the registry.</source>
         <translation>不在注册表中。</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
     </message>
 </context>
 <context>
@@ -4504,6 +4591,42 @@ has_ipv6 → %3</translation>
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
+    <message>
+        <source>Save &amp;Transcript of the Last Run…</source>
+        <translation>保存上次运行的记录(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Markdown: the request, every step, the bytes as hex dumps, the result and the same program in Python</source>
+        <translation>Markdown 格式：请求、每个步骤、字节的十六进制转储、结果，以及同样功能的 Python 程序</translation>
+    </message>
+    <message>
+        <source>Copy Transcript as &amp;Text</source>
+        <translation>以文本复制运行记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Nothing to write yet: run this panel first</source>
+        <translation>还没有可写的内容：请先运行此面板</translation>
+    </message>
+    <message>
+        <source>Transcript saved: %1</source>
+        <translation>运行记录已保存：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to copy yet: run this panel first</source>
+        <translation>还没有可复制的内容：请先运行此面板</translation>
+    </message>
+    <message>
+        <source>Transcript of the last run copied to the clipboard as text</source>
+        <translation>上次运行的记录已以文本形式复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Save the transcript</source>
+        <translation>保存运行记录</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
 </context>
 <context>
     <name>swb::ServerConnection</name>
@@ -4628,7 +4751,7 @@ has_ipv6 → %3</translation>
     </message>
     <message>
         <source>Send to all</source>
-        <translation>发送给全部</translation>
+        <translation>发给所有客户端</translation>
     </message>
     <message>
         <source>Half-close</source>
@@ -4752,11 +4875,11 @@ has_ipv6 → %3</translation>
     </message>
     <message>
         <source>Clients now %1 · total %2 · refused over the limit %3 · bytes in %4 · bytes out %5</source>
-        <translation>当前客户端 %1 · 总计 %2 · 超限被拒 %3 · 接收字节 %4 · 发送字节 %5</translation>
+        <translation>当前客户端 %1 · 总计 %2 · 超限被拒 %3 · 收到字节 %4 · 发出字节 %5</translation>
     </message>
     <message>
         <source>Senders %1 · datagrams in %2 · datagrams out %3 · bytes in %4 · bytes out %5</source>
-        <translation>发送方 %1 · 收到数据报 %2 · 发出数据报 %3 · 接收字节 %4 · 发送字节 %5</translation>
+        <translation>发送方 %1 · 收到数据报 %2 · 发出数据报 %3 · 收到字节 %4 · 发出字节 %5</translation>
     </message>
     <message>
         <source> · lost on purpose %1 (%2 %)</source>
@@ -5013,6 +5136,46 @@ has_ipv6 → %3</translation>
         <source>starting</source>
         <translation>正在启动</translation>
     </message>
+    <message>
+        <source>Bind address</source>
+        <translation>绑定地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>0 (the system picks one)</source>
+        <translation>0（由系统选择）</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog（等待队列）</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Maximum clients</source>
+        <translation>最大客户端数</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>空闲超时</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Datagrams dropped on purpose</source>
+        <translation>故意丢弃的数据报</translation>
+    </message>
 </context>
 <context>
     <name>swb::ServiceTableModel</name>
@@ -5181,7 +5344,7 @@ has_ipv6 → %3</translation>
     </message>
     <message>
         <source>Local lab (off: 127.0.0.1)</source>
-        <translation>本地实验室（未启动：127.0.0.1）</translation>
+        <translation>本地实验室（未开启：127.0.0.1）</translation>
     </message>
     <message>
         <source>%1 (needs Internet; firewalls may block UDP)</source>
@@ -5245,7 +5408,7 @@ has_ipv6 → %3</translation>
     </message>
     <message>
         <source>T&amp;ransport:</source>
-        <translation>传输层(&amp;R)：</translation>
+        <translation>传输协议(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
@@ -5325,7 +5488,7 @@ has_ipv6 → %3</translation>
     </message>
     <message>
         <source>The local lab is off: 127.0.0.1 at the protocol&apos;s own port.</source>
-        <translation>本地实验室未启动：使用 127.0.0.1 上该协议自己的端口。</translation>
+        <translation>本地实验室未开启：使用 127.0.0.1 上该协议自己的端口。</translation>
     </message>
     <message>
         <source>The lab is starting…</source>
@@ -5835,6 +5998,18 @@ Difference: %1</source>
     <message>
         <source>Every run went to the local lab on %1 only (%2).</source>
         <translation>每次运行都只连接 %1 上的本地实验室（%2）。</translation>
+    </message>
+    <message>
+        <source>the panel has no transcript of its run</source>
+        <translation>该面板没有这次运行的记录</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>注意：</translation>
+    </message>
+    <message>
+        <source>Transcript of the run</source>
+        <translation>本次运行的记录</translation>
     </message>
 </context>
 <context>

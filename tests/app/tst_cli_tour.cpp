@@ -195,6 +195,27 @@ private slots:
         for (const QString &name : kPictures)
             QVERIFY2(index.contains(QStringLiteral("](%1)").arg(name)), qPrintable(name));
         QVERIFY2(!index.contains(QStringLiteral("Note:")), qPrintable(index));
+
+        // Each run's transcript, as File › Save Transcript writes it: the request, the steps and
+        // the bytes as hex dumps (a lookup makes no socket calls), the result, and the Python.
+        for (QString name : kPictures) {
+            name.replace(QStringLiteral(".png"), QStringLiteral(".md"));
+            QVERIFY2(index.contains(QStringLiteral("](%1)").arg(name)), qPrintable(name));
+            const QString md = readText(QDir(out).filePath(name));
+            for (const char *section :
+                { "## Request\n\n- **", "## Result\n\n- ", "## The same in Python\n\n```python\n" })
+                QVERIFY2(md.contains(QLatin1String(section)), qPrintable(name + QStringLiteral(": ") + md));
+            if (name.contains(QLatin1String("lookup"))) {
+                QVERIFY2(md.contains(QStringLiteral("getservbyname")), qPrintable(md));
+                continue;
+            }
+            QVERIFY2(md.contains(QStringLiteral("## Steps\n\n")), qPrintable(md));
+            QVERIFY2(md.contains(QStringLiteral("| # |")), qPrintable(md));
+            QVERIFY2(md.contains(QStringLiteral("```\n00000000  ")), qPrintable(name + QStringLiteral(": ") + md));
+        }
+        // The server's client sent this line; the transcript shows it in the hex dump's text column.
+        QVERIFY(readText(QDir(out).filePath(QStringLiteral("02-server.md")))
+                    .contains(QStringLiteral("|hello from the t|")));
     }
 
     void scaleTwoDoublesThePixels()

@@ -4,13 +4,16 @@
 #include "labdialog.h"
 #include "lookup/privacy.h"
 #include "mainwindow.h"
+#include "paneltest.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QImage>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -34,6 +37,8 @@ private slots:
     void screenshotsOfThePanel();
     void hideAddressesIsRemembered();
     void presentationMenu();
+    void transcriptOfTheLastRun();
+    void transcriptIsMasked();
 };
 
 void TestMainWindow::screenshotsOfThePanel()
@@ -221,6 +226,75 @@ void TestMainWindow::labOffSaysSo()
     auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("labTable"));
     QCOMPARE(table->rowCount(), int(LocalLab::defaultServices().size()));
     QCOMPARE(table->item(0, 3)->text(), QStringLiteral("off"));
+}
+
+void TestMainWindow::transcriptOfTheLastRun()
+{
+    const auto lab = test::startLab();
+    QVERIFY(lab);
+    MainWindow window(lab.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.showPanel(QStringLiteral("connect")));
+    // Before the first run there is nothing to write, and the status bar says so.
+    QVERIFY(window.transcriptText(true).isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(!window.saveTranscript(dir.filePath(QStringLiteral("none.md"))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.md"))));
+
+    QWidget *panel = window.panelAt(0);
+    test::named<QComboBox>(panel, "hostEdit")->setEditText(QStringLiteral("127.0.0.1"));
+    test::named<QLineEdit>(panel, "portEdit")
+        ->setText(QString::number(lab->port(QStringLiteral("echo"), Transport::Tcp)));
+    QTest::mouseClick(test::named<QPushButton>(panel, "connectButton"), Qt::LeftButton);
+    QVERIFY(
+        QTest::qWaitFor([&] { return window.transcriptText(true).contains(QLatin1String("`getpeername()`")); }, 5000));
+
+    const QString md = window.transcriptText(true);
+    QVERIFY2(md.startsWith(QStringLiteral("# Connect & Inspect, ")), qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("- **Host:** 127.0.0.1\n")), qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("`connect(127.0.0.1:")), qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("```python\n")) && md.contains(QStringLiteral("s.connect((host, port))")),
+        qPrintable(md));
+    const QString path = dir.filePath(QStringLiteral("connect.md"));
+    QVERIFY(window.saveTranscript(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), md);
+
+    window.copyTranscript();
+    const QString text = QGuiApplication::clipboard()->text();
+    QVERIFY2(text.startsWith(QStringLiteral("Connect & Inspect, ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("  Host: 127.0.0.1\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(" ms  connect(127.0.0.1:")), qPrintable(text)); // the CLI's step lines
+    QVERIFY2(!text.contains(QStringLiteral("```")) && !text.contains(QStringLiteral("| # |")), qPrintable(text));
+    auto *save = window.findChild<QAction *>(QStringLiteral("saveTranscriptAction"));
+    QVERIFY(save);
+    QCOMPARE(save->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+}
+
+void TestMainWindow::transcriptIsMasked()
+{
+    // inet_aton on a private address: nothing goes on the network, and the address is in the form,
+    // the result and the transcript.
+    MainWindow window(nullptr);
+    QVERIFY(window.showPanel(QStringLiteral("lookup")));
+    QWidget *panel = window.panelAt(2);
+    auto *tools = test::named<QComboBox>(panel, "addressToolCombo");
+    tools->setCurrentIndex(tools->findData(QStringLiteral("inet_aton")));
+    test::named<QLineEdit>(panel, "addressToolEdit")->setText(QStringLiteral("10.1.2.3"));
+    test::named<QTabWidget>(panel, "lookupTabs")->setCurrentIndex(2);
+    Privacy::instance()->setEnabled(false);
+    const QString open = window.transcriptText(true);
+    QVERIFY2(
+        open.contains(QStringLiteral("10.1.2.3")) && open.contains(QStringLiteral("0a 01 02 03")), qPrintable(open));
+    Privacy::instance()->setEnabled(true);
+    const QString masked = window.transcriptText(true);
+    Privacy::instance()->setEnabled(false);
+    QVERIFY2(!masked.contains(QStringLiteral("10.1.2.3")), qPrintable(masked));
+    QVERIFY2(masked.contains(PrivacyMasker::ipv4Placeholder()), qPrintable(masked));
+    window.copyTranscript();
+    QVERIFY(!QGuiApplication::clipboard()->text().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

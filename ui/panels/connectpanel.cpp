@@ -16,6 +16,7 @@
 #include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
+#include "widgets/transcriptform.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -563,6 +564,10 @@ void ConnectPanel::startConnect()
     connect(m_probe, &TcpProbe::dataReceived, m_bytesView, &BytesView::append);
     connect(m_probe, &TcpProbe::connectionClosed, this, &ConnectPanel::onConnectionClosed);
     m_attemptTime = QTime::currentTime();
+    m_lastRun = Transcript();
+    m_lastRun.when = QDateTime::currentDateTime();
+    m_lastRun.request = TranscriptForm::fields(this);
+    m_lastRun.python = m_code->python();
     m_probe->start(request);
     updateControls();
 }
@@ -766,6 +771,21 @@ void ConnectPanel::updateControls()
         break;
     }
     m_stateLabel->setText(text);
+}
+
+Transcript ConnectPanel::transcript() const
+{
+    if (!m_lastRun.when.isValid())
+        return {};
+    Transcript t = m_lastRun;
+    m_buffer->flush();
+    t.addSteps(m_traceModel);
+    for (const auto &[caption, value] :
+        { std::pair(m_localCaption, m_localLabel), std::pair(m_remoteCaption, m_remoteLabel) })
+        t.result.append(
+            TranscriptForm::fieldName(TranscriptForm::plainText(caption)) + QStringLiteral(": ") + value->text());
+    t.result += TranscriptForm::lines({ m_stateLabel, m_errorLabel, m_closedLabel });
+    return t;
 }
 
 bool ConnectPanel::isBusy() const

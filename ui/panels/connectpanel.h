@@ -4,6 +4,7 @@
 // of attempts so the changing client port is visible, then send, receive, half-close and close.
 
 #include "client/tcpprobe.h"
+#include "learn/transcript.h"
 
 #include <QList>
 #include <QPointer>
@@ -39,6 +40,8 @@ public:
     ~ConnectPanel() override;
     // A job runs that rebuilding the panel (a change of language) would stop.
     Q_INVOKABLE bool isBusy() const;
+    // The last run, for File › Save Transcript; empty before the first.
+    Q_INVOKABLE swb::Transcript transcript() const;
 
     static constexpr quint16 kFallbackPort = 50007;
 
@@ -113,6 +116,7 @@ private:
     QLabel *m_closedLabel = nullptr;
     BytesView *m_bytesView = nullptr;
     CodePane *m_code = nullptr;
+    Transcript m_lastRun; // the request and program as they were when the run started
 };
 
 } // namespace swb

@@ -15,6 +15,7 @@
 #include "widgets/steptable.h"
 #include "widgets/timingwaterfall.h"
 #include "widgets/tracestyleproxy.h"
+#include "widgets/transcriptform.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -782,6 +783,10 @@ void HttpPanel::startGet()
         validate();
         return;
     }
+    m_lastRun = Transcript();
+    m_lastRun.when = QDateTime::currentDateTime();
+    m_lastRun.request = TranscriptForm::fields(this);
+    m_lastRun.python = m_code->python();
     m_buffer->flush();
     m_traceModel->clear();
     m_errorLabel->hide();
@@ -1187,6 +1192,19 @@ void HttpPanel::updateControls()
     const bool running = m_get->isRunning();
     m_cancelButton->setVisible(running);
     m_getButton->setEnabled(!running && formRequest().ok());
+}
+
+Transcript HttpPanel::transcript() const
+{
+    if (!m_lastRun.when.isValid())
+        return {};
+    Transcript t = m_lastRun;
+    m_buffer->flush();
+    t.addSteps(m_traceModel);
+    t.result = TranscriptForm::lines(
+        { m_statusLabel, m_errorLabel, m_redirectLabel, m_framingLabel, m_bodyInfo, m_saveLabel });
+    t.result += TranscriptForm::tableLines(m_headersTable, QStringLiteral(": "));
+    return t;
 }
 
 bool HttpPanel::isBusy() const

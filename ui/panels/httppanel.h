@@ -6,6 +6,7 @@
 // each failure explained. A redirect is shown, and followed only when the person clicks.
 
 #include "http/httpget.h"
+#include "learn/transcript.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -40,6 +41,8 @@ public:
     ~HttpPanel() override;
     // A job runs that rebuilding the panel (a change of language) would stop.
     Q_INVOKABLE bool isBusy() const;
+    // The last run, for File › Save Transcript; empty before the first.
+    Q_INVOKABLE swb::Transcript transcript() const;
 
     // The text view shows at most this much of a body; "Save body as" writes all of it.
     static constexpr int kTextShown = 64 * 1024;
@@ -141,6 +144,7 @@ private:
     QList<QLabel *> m_headings;
     LadderView *m_ladder = nullptr;
     CodePane *m_code = nullptr;
+    Transcript m_lastRun; // the request and program as they were when the run started
 };
 
 } // namespace swb

@@ -9,6 +9,7 @@
 #include "net/payloadcodec.h"
 #include "theme.h"
 #include "widgets/codepane.h"
+#include "widgets/transcriptform.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -570,6 +571,8 @@ int LookupPanel::lookUpHost(const QString &nameOrAddress)
     if (m_hostRequest)
         m_hostLookup->cancel(m_hostRequest);
     const QString text = nameOrAddress.trimmed();
+    m_lastPage = 1;
+    m_lastWhen = QDateTime::currentDateTime();
     // A numeric address asks the other way round: which name has it (getnameinfo).
     const bool numeric = HostResolver::checkAddress(text).ok();
     m_hostRequest = numeric ? m_hostLookup->lookupAddress(text)
@@ -724,6 +727,8 @@ void LookupPanel::updateCode()
 void LookupPanel::lookUpService(const QString &nameOrPort, const QString &protocol)
 {
     const ServiceLookup result = ServiceCatalog::shared()->lookup(nameOrPort.trimmed(), protocol);
+    m_lastPage = 0;
+    m_lastWhen = QDateTime::currentDateTime();
     showServiceResult(result);
 }
 
@@ -768,6 +773,29 @@ void LookupPanel::showServiceResult(const ServiceLookup &r)
     for (const QString &note : r.notes)
         notes << QStringLiteral("\u2022 ") + note.toHtmlEscaped();
     m_notesLabel->setText(notes.join(QStringLiteral("<br>")));
+}
+
+Transcript LookupPanel::transcript() const
+{
+    const int page = m_tabs->currentIndex() <= 2 ? m_tabs->currentIndex() : m_lastPage;
+    Transcript t;
+    t.when = page == 2 || !m_lastWhen.isValid() ? QDateTime::currentDateTime() : m_lastWhen;
+    t.request = TranscriptForm::fields(m_tabs->widget(page));
+    t.request.prepend({ tr("Page"), m_tabs->tabText(page).remove(QLatin1Char('&')) });
+    if (page == 0) {
+        t.result = TranscriptForm::lines(
+            { m_serviceError, m_systemCallLabel, m_systemResult, m_systemLine, m_ianaResult, m_notesLabel });
+    } else if (page == 1) {
+        t.result = TranscriptForm::lines({ m_hostCall, m_hostState, m_hostError });
+        t.result += TranscriptForm::tableLines(m_addrInfoTable, QStringLiteral(" \u00b7 "));
+        t.result += TranscriptForm::lines({ m_hostPython, m_localLabel });
+        t.result += TranscriptForm::tableLines(m_interfaceTable, QStringLiteral(" \u00b7 "));
+    } else {
+        t.result = TranscriptForm::lines({ m_toolResult, m_toolError });
+    }
+    if (!t.result.isEmpty() && page != 2)
+        t.python = m_code->python();
+    return t;
 }
 
 } // namespace swb

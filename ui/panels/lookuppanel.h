@@ -3,6 +3,7 @@
 // answered by this system (getservbyname / getservbyport and the /etc/services line that matched)
 // beside the bundled IANA registry, with a type-ahead table over both.
 
+#include "learn/transcript.h"
 #include "lookup/hostlookup.h"
 
 #include <QWidget>
@@ -30,6 +31,9 @@ class LookupPanel : public QWidget {
 public:
     explicit LookupPanel(QWidget *parent = nullptr);
     ~LookupPanel() override;
+    // What the shown page (services, hosts or address tools) last found, for File › Save Transcript;
+    // empty when it has found nothing yet. The page is the last one used when the Code tab is shown.
+    Q_INVOKABLE swb::Transcript transcript() const;
 
     // What the Look up button does, for tests and the table's double-click.
     void updateCode();
@@ -104,6 +108,8 @@ private:
     QLabel *m_toolResult = nullptr;
     QLabel *m_toolError = nullptr;
     CodePane *m_code = nullptr;
+    int m_lastPage = 0; // the page of the last lookup
+    QDateTime m_lastWhen;
 };
 
 } // namespace swb

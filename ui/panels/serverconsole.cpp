@@ -8,6 +8,7 @@
 #include "trace/tracemodel.h"
 #include "widgets/consolefilterproxy.h"
 #include "widgets/tracestyleproxy.h"
+#include "widgets/transcriptform.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -698,6 +699,14 @@ void ServerConsole::exportLog(const QString &path, ConsoleFormat::Format format)
                 emit self->exportFinished(ok, message);
         });
     });
+}
+
+Transcript ServerConsole::transcript() const
+{
+    Transcript t = m_transcriptStart;
+    t.addSteps(m_session->traceModel());
+    t.result = TranscriptForm::lines({ m_statusLabel, m_addressLabel, m_countersLabel, m_errorLabel, m_droppedLabel });
+    return t;
 }
 
 } // namespace swb

@@ -3,6 +3,7 @@
 // it, the table of its clients with the operator's send / half-close / close, and the console log
 // of every event (filter, search, hex, pause, clear, export).
 
+#include "learn/transcript.h"
 #include "server/serversession.h"
 #include "trace/consoleformat.h"
 
@@ -31,6 +32,9 @@ public:
     ~ServerConsole() override;
 
     ServerSession *session() const { return m_session; }
+    // The form and program the server was started from; the transcript adds the steps and status.
+    void setTranscriptStart(const Transcript &start) { m_transcriptStart = start; }
+    Transcript transcript() const;
     // "timestamp · TCP 127.0.0.1:21567", for the tab.
     QString title() const;
     ConsoleFilterProxy *consoleFilter() const { return m_filter; }
@@ -63,6 +67,7 @@ private:
     void restart();
 
     ServerSession *m_session;
+    Transcript m_transcriptStart;
     ConsoleFilterProxy *m_filter = nullptr;
     TraceStyleProxy *m_consoleStyle = nullptr;
     ConnectionStyleProxy *m_connectionStyle = nullptr;

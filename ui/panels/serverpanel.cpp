@@ -9,6 +9,7 @@
 #include "server/clientcommands.h"
 #include "theme.h"
 #include "widgets/codepane.h"
+#include "widgets/transcriptform.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -370,6 +371,27 @@ void ServerPanel::startFromForm()
 ServerConsole *ServerPanel::startServer(const ListenServerOptions &options)
 {
     auto *console = new ServerConsole(new ServerSession(options), m_tabs);
+    // What the transcript will say was asked for: the options themselves, however they were given.
+    Transcript start;
+    start.when = QDateTime::currentDateTime();
+    const bool tcp = options.transport == Transport::Tcp;
+    start.request = {
+        { tr("Transport"), tcp ? QStringLiteral("TCP") : QStringLiteral("UDP") },
+        { tr("Behaviour"), options.behaviour },
+        { tr("Bind address"), options.bindAddress },
+        { tr("Port"), options.port == 0 ? tr("0 (the system picks one)") : QString::number(options.port) },
+    };
+    if (tcp) {
+        start.request.append({ tr("Backlog"), QString::number(options.backlog) });
+        start.request.append({ QStringLiteral("SO_REUSEADDR"), options.reuseAddress ? tr("on") : tr("off") });
+        start.request.append({ tr("Maximum clients"), QString::number(options.maxClients) });
+        start.request.append({ tr("Idle timeout"),
+            options.idleTimeoutMs > 0 ? tr("%1 s").arg(options.idleTimeoutMs / 1000.0) : tr("never") });
+    } else if (options.dropPercent > 0) {
+        start.request.append({ tr("Datagrams dropped on purpose"), QStringLiteral("%1 %").arg(options.dropPercent) });
+    }
+    start.python = EquivalentCode::forServer(options).python;
+    console->setTranscriptStart(start);
     const int index = m_tabs->addTab(console, console->title());
     m_tabs->setCurrentIndex(index);
     connect(console, &ServerConsole::titleChanged, this, [this, console] {
@@ -443,6 +465,17 @@ void ServerPanel::fillLabTable()
         m_labTable->setItem(i, LabDescription, new QTableWidgetItem(behaviourDescription(s.behaviour)));
     }
     m_labTable->resizeColumnsToContents();
+}
+
+Transcript ServerPanel::transcript() const
+{
+    auto *console = qobject_cast<ServerConsole *>(m_tabs->currentWidget());
+    const QList<ServerConsole *> all = consoles();
+    if (!console && !all.isEmpty())
+        console = all.last();
+    if (!console)
+        return {};
+    return console->transcript();
 }
 
 bool ServerPanel::isBusy() const

@@ -3,6 +3,7 @@
 // bind address, port, backlog, SO_REUSEADDR, client limit, idle timeout, behaviour); each started
 // server gets its own console tab; the local lab's servers are listed beside them, read-only.
 
+#include "learn/transcript.h"
 #include "server/listenserver.h"
 
 #include <QPointer>
@@ -31,6 +32,8 @@ public:
     ~ServerPanel() override;
     // A job runs that rebuilding the panel (a change of language) would stop.
     Q_INVOKABLE bool isBusy() const;
+    // The shown console's server (else the newest), for File › Save Transcript; empty when none ran.
+    Q_INVOKABLE swb::Transcript transcript() const;
 
     // The form's server, or a Usage error naming the field.
     std::optional<ListenServerOptions> formOptions(SessionError *error = nullptr) const;

@@ -10,6 +10,7 @@
 #include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
+#include "widgets/transcriptform.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -714,6 +715,10 @@ void TimePanel::ask()
         tr("Asking %1 (%2 over %3)\u2026")
             .arg(hostPort(request.host, request.port), timeProtocolName(request.protocol),
                 transportName(request.transport).toUpper()));
+    m_lastRun = Transcript();
+    m_lastRun.when = QDateTime::currentDateTime();
+    m_lastRun.request = TranscriptForm::fields(this);
+    m_lastRun.python = m_code->python();
     m_query->start(request);
     updateControls();
 }
@@ -885,6 +890,20 @@ void TimePanel::showError(const SessionError &error)
 {
     PrivacyText::setText(m_errorLabel, Theme::errorHtml(error));
     m_errorLabel->show();
+}
+
+Transcript TimePanel::transcript() const
+{
+    if (!m_lastRun.when.isValid())
+        return {};
+    Transcript t = m_lastRun;
+    m_buffer->flush();
+    t.addSteps(m_traceModel);
+    t.result = TranscriptForm::lines({ m_statusLabel, m_errorLabel, m_clockLabel, m_replyLabel, m_daytimeFormatLabel });
+    t.result += TranscriptForm::tableLines(m_decodeTable, QStringLiteral(" \u2014 "));
+    t.result += TranscriptForm::tableLines(m_sntpFieldsTable, QStringLiteral(" \u2014 "));
+    t.result += TranscriptForm::lines({ m_formulaLabel });
+    return t;
 }
 
 bool TimePanel::isBusy() const

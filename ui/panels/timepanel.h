@@ -3,6 +3,7 @@
 // retries, and shows the reply decoded step by step beside this computer's clock, with the socket
 // calls it took. The lab's time servers by default; an outside server only when the person picks it.
 
+#include "learn/transcript.h"
 #include "net/endpoint.h"
 #include "time/timequery.h"
 
@@ -35,6 +36,8 @@ public:
     ~TimePanel() override;
     // A job runs that rebuilding the panel (a change of language) would stop.
     Q_INVOKABLE bool isBusy() const;
+    // The last run, for File › Save Transcript; empty before the first.
+    Q_INVOKABLE swb::Transcript transcript() const;
 
     // At least the height the wrapped texts and the decoding tables take at the current width: a
     // wrapped label's own minimum is one line, which would squeeze the tables in a scroll area.
@@ -110,6 +113,7 @@ private:
     QLabel *m_wrapNote = nullptr;
     QTableView *m_stepTable = nullptr;
     CodePane *m_code = nullptr;
+    Transcript m_lastRun; // the request and program as they were when the run started
 };
 
 } // namespace swb

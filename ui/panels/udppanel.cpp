@@ -16,6 +16,7 @@
 #include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
 #include "widgets/tracestyleproxy.h"
+#include "widgets/transcriptform.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -823,6 +824,16 @@ void UdpPanel::send()
     if (!request)
         return;
     const auto mode = Mode(m_modeCombo->currentData().toInt());
+    m_lastRun = Transcript();
+    m_lastRun.when = QDateTime::currentDateTime();
+    m_lastRun.request = TranscriptForm::fields(this);
+    for (const QString &option : TranscriptForm::checkedOptions(this))
+        m_lastRun.request.append({ option, QStringLiteral("\u2713") });
+    // Both columns' programs, one after the other, in "both" mode.
+    for (const Run &run : m_runs) {
+        if ((run.connected && mode != Mode::Unconnected) || (!run.connected && mode != Mode::Connected))
+            m_lastRun.python += (m_lastRun.python.isEmpty() ? QString() : QStringLiteral("\n")) + run.code->python();
+    }
     // Both runs are cleared, so a column left from an earlier mode never shows old results.
     for (Run &run : m_runs) {
         if (run.session) {
@@ -1015,6 +1026,24 @@ void UdpPanel::stop()
 void UdpPanel::updateControls()
 {
     m_stopButton->setEnabled(isRunning());
+}
+
+Transcript UdpPanel::transcript() const
+{
+    if (!m_lastRun.when.isValid())
+        return {};
+    Transcript t = m_lastRun;
+    for (const Run &run : m_runs) {
+        if (!run.box->isVisibleTo(run.box->window()) && run.traceModel->rowCount() == 0)
+            continue;
+        run.buffer->flush();
+        const QString title = TranscriptForm::plainText(run.title);
+        t.addSteps(run.traceModel, title);
+        const QStringList lines = TranscriptForm::lines({ run.endpoints, run.counters, run.state, run.error });
+        for (const QString &line : lines)
+            t.result.append(title + QStringLiteral(": ") + line);
+    }
+    return t;
 }
 
 bool UdpPanel::isBusy() const

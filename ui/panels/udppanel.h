@@ -6,6 +6,7 @@
 // machine. Broadcast and multicast options are there for the LAN lessons.
 
 #include "client/udpsession.h"
+#include "learn/transcript.h"
 #include "widgets/udpdatagrammodel.h"
 
 #include <QPointer>
@@ -42,6 +43,8 @@ public:
     Q_ENUM(Mode)
     // A job runs that rebuilding the panel (a change of language) would stop.
     Q_INVOKABLE bool isBusy() const;
+    // The last run, for File › Save Transcript; empty before the first.
+    Q_INVOKABLE swb::Transcript transcript() const;
 
     // lab may be null (the lab is off); the panel then defaults to port 50007.
     explicit UdpPanel(LocalLab *lab, QWidget *parent = nullptr);
@@ -117,6 +120,7 @@ private:
     QTimer m_flushTimer;
     ServerSession *m_lossy = nullptr;
     bool m_fieldsFromLossy = false;
+    Transcript m_lastRun; // the request and programs as they were when the run started
     bool m_starting = false; // inside send(): runsFinished waits until every run has started
 
     LabServiceCombo *m_labServiceCombo = nullptr;

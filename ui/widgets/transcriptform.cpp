@@ -1,0 +1,126 @@
+#include "widgets/transcriptform.h"
+
+#include <QAbstractSpinBox>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QTextDocument>
+
+#include <algorithm>
+
+namespace swb::TranscriptForm {
+
+namespace {
+
+QString valueOf(const QWidget *field)
+{
+    if (auto *combo = qobject_cast<const QComboBox *>(field))
+        return combo->currentText();
+    if (auto *spin = qobject_cast<const QAbstractSpinBox *>(field))
+        return spin->text();
+    if (auto *edit = qobject_cast<const QLineEdit *>(field))
+        return edit->text();
+    if (auto *edit = qobject_cast<const QPlainTextEdit *>(field))
+        return edit->toPlainText();
+    if (auto *check = qobject_cast<const QCheckBox *>(field))
+        return check->isChecked() ? QStringLiteral("\u2713") : QStringLiteral("\u2717");
+    return {};
+}
+
+bool shown(const QWidget *widget, const QWidget *root)
+{
+    return widget->isVisibleTo(const_cast<QWidget *>(root));
+}
+
+} // namespace
+
+QString fieldName(const QString &labelText)
+{
+    QString name = labelText;
+    static const QRegularExpression accelerator(QStringLiteral("\\(&\\w\\)"));
+    name.remove(accelerator);
+    name.replace(QStringLiteral("&&"), QStringLiteral("\u0001"));
+    name.remove(QLatin1Char('&'));
+    name.replace(QStringLiteral("\u0001"), QStringLiteral("&"));
+    name = name.trimmed();
+    while (name.endsWith(QLatin1Char(':')) || name.endsWith(QChar(0xff1a)))
+        name.chop(1);
+    return name.trimmed();
+}
+
+QList<QPair<QString, QString>> fields(const QWidget *root, const QWidget *skip)
+{
+    QList<QPair<QString, QString>> out;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        const QWidget *field = label->buddy();
+        if (!field || !shown(label, root) || !shown(field, root) || (skip && skip->isAncestorOf(label)))
+            continue;
+        out.append({ fieldName(label->text()), valueOf(field) });
+    }
+    return out;
+}
+
+QStringList checkedOptions(const QWidget *root)
+{
+    QList<const QWidget *> buddies;
+    for (const QLabel *label : root->findChildren<QLabel *>())
+        buddies.append(label->buddy());
+    QStringList out;
+    for (const QCheckBox *check : root->findChildren<QCheckBox *>()) {
+        if (check->isChecked() && shown(check, root) && !buddies.contains(check))
+            out.append(fieldName(check->text()));
+    }
+    return out;
+}
+
+QString plainText(const QLabel *label)
+{
+    const QString text = label->text();
+    if (label->textFormat() == Qt::PlainText || (label->textFormat() == Qt::AutoText && !Qt::mightBeRichText(text)))
+        return text.trimmed();
+    QTextDocument document;
+    document.setHtml(text);
+    return document.toPlainText().trimmed();
+}
+
+QStringList lines(std::initializer_list<const QLabel *> labels)
+{
+    QStringList out;
+    for (const QLabel *label : labels) {
+        if (!label || !label->isVisibleTo(label->window()))
+            continue;
+        const QString text = plainText(label);
+        if (text.isEmpty() || text == QStringLiteral("\u2014"))
+            continue;
+        for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            out.append(line.trimmed());
+    }
+    return out;
+}
+
+QStringList tableLines(const QTableWidget *table, const QString &separator)
+{
+    QStringList out;
+    if (!table || !table->isVisibleTo(table->window()))
+        return out;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < table->columnCount(); ++column) {
+            if (table->isColumnHidden(column))
+                continue;
+            const QTableWidgetItem *item = table->item(row, column);
+            QString text = item ? item->text().trimmed() : QString();
+            if (!text.isEmpty())
+                cells.append(text.replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        }
+        if (!cells.isEmpty())
+            out.append(cells.join(separator));
+    }
+    return out;
+}
+
+} // namespace swb::TranscriptForm
