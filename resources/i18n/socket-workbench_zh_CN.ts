@@ -6339,10 +6339,6 @@ Read as %2</source>
         <translation>局域网课程用的选项：SO_BROADCAST，以及加入组播组</translation>
     </message>
     <message>
-        <source>Show payloads &amp;as:</source>
-        <translation>载荷显示为(&amp;A)：</translation>
-    </message>
-    <message>
         <source>Broadcast and multicast (LAN lessons)</source>
         <translation>广播与组播（局域网课程）</translation>
     </message>
@@ -6567,6 +6563,10 @@ Remote (%2): %3</source>
     <message>
         <source>Stopped: the socket is closed.</source>
         <translation>已停止：套接字已关闭。</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w payloads as:</source>
+        <translation>载荷显示为(&amp;W)：</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "trace/tracemodel.h"
 #include "widgets/codepane.h"
 #include "widgets/consolefilterproxy.h"
+#include "widgets/ladderview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,6 +46,7 @@ private slots:
     void exposedBindAddressWarns();
     void badPortIsExplained();
     void startShowsTheServerSteps();
+    void diagramHasALifelinePerClient();
     void clientAppearsInTableAndConsole();
     void manualRepliesHalfCloseAndClose();
     void sendToAllReachesEveryClient();
@@ -245,6 +247,45 @@ void TestServerPanel::clientAppearsInTableAndConsole()
     client.close();
     QTRY_COMPARE(model->stateAt(0), ConnectionModel::State::ClosedByPeer);
     QTRY_VERIFY(child<QLabel>(console, "serverCountersLabel")->text().contains(QLatin1String("Clients now 0")));
+}
+
+void TestServerPanel::diagramHasALifelinePerClient()
+{
+    ServerConsole *console = startFromForm(QStringLiteral("echo"));
+    QVERIFY(console);
+    auto *tabs = child<QTabWidget>(console, "serverConsoleTabs");
+    auto *view = child<LadderView>(console, "serverLadderView");
+    QVERIFY(tabs && view);
+    // Hidden, the diagram follows nothing: a class's load costs it nothing.
+    QVERIFY(!view->diagram()->model());
+    RawClient first(console->session()->localEndpoint().port);
+    RawClient second(console->session()->localEndpoint().port);
+    QVERIFY(first.send("one\n"));
+    QVERIFY(second.send("two\n"));
+    QTRY_VERIFY(first.readAll().contains("one\n"));
+    QTRY_VERIFY(second.readAll().contains("two\n"));
+    QTRY_VERIFY(consoleHas(console, QStringLiteral("two\\n")));
+
+    tabs->setCurrentWidget(view);
+    QCOMPARE(view->diagram()->model(), console->session()->traceModel());
+    const QStringList lanes = view->diagram()->laneTitles();
+    QCOMPARE(lanes.size(), 3);
+    QVERIFY2(lanes.at(0).startsWith(QLatin1String("Server")), qPrintable(lanes.join(QLatin1Char('|'))));
+    QVERIFY2(lanes.at(1).startsWith(QLatin1String("#1")) && lanes.at(2).startsWith(QLatin1String("#2")),
+        qPrintable(lanes.join(QLatin1Char('|'))));
+    // Each client's bytes go along its own lane: an arrow from lane 1 and one from lane 2.
+    int fromFirst = 0;
+    int fromSecond = 0;
+    for (const LadderDiagram::Item &item : view->diagram()->items()) {
+        if (item.kind == LadderDiagram::Item::Arrow && item.traceKind == TraceKind::Received) {
+            fromFirst += item.fromLane == 1 ? 1 : 0;
+            fromSecond += item.fromLane == 2 ? 1 : 0;
+        }
+    }
+    QVERIFY(fromFirst >= 1 && fromSecond >= 1);
+    // Back to the table: the diagram lets go of the model again.
+    tabs->setCurrentIndex(0);
+    QVERIFY(!view->diagram()->model());
 }
 
 void TestServerPanel::manualRepliesHalfCloseAndClose()

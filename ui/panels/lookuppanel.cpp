@@ -50,6 +50,10 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_code = new CodePane(this);
     m_tabs->addTab(m_code, tr("Code"));
     m_tabs->setTabToolTip(3, tr("The service and host lookups above, as a Python program and as C++"));
+    // The pages take the panel's whole width and height, as every other panel does.
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
     for (QLineEdit *edit : { m_serviceEdit, m_hostEdit })
         connect(edit, &QLineEdit::textChanged, this, &LookupPanel::updateCode);
     for (QComboBox *combo : { m_protocolCombo, m_familyCombo })

@@ -7,6 +7,7 @@
 #include "theme.h"
 #include "trace/tracemodel.h"
 #include "widgets/consolefilterproxy.h"
+#include "widgets/ladderview.h"
 #include "widgets/tracestyleproxy.h"
 #include "widgets/transcriptform.h"
 
@@ -32,6 +33,7 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThreadPool>
 #include <QTimer>
@@ -381,8 +383,28 @@ void ServerConsole::buildUi()
     auto *consoleLayout = new QVBoxLayout(consoleBox);
     consoleLayout->setContentsMargins(0, 0, 0, 0);
     consoleLayout->addWidget(heading(tr("Console: every socket call and every byte, as it happens")));
-    consoleLayout->addLayout(filterRow);
-    consoleLayout->addWidget(m_consoleView, 1);
+    // The table with its filters, or the same events as a ladder diagram with a lifeline per client.
+    auto *tablePage = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(m_consoleView, 1);
+    m_consoleTabs = new QTabWidget(this);
+    m_consoleTabs->setObjectName(QStringLiteral("serverConsoleTabs"));
+    m_consoleTabs->setDocumentMode(true);
+    m_consoleTabs->addTab(tablePage, tr("Events"));
+    // The diagram follows the trace only while it is shown: under a class's load, a hidden diagram
+    // would lay out thousands of arrows nobody sees.
+    m_ladder = new LadderView(LadderDiagram::Mode::Server, nullptr, this);
+    m_ladder->setObjectName(QStringLiteral("serverLadderView"));
+    m_consoleTabs->addTab(m_ladder, tr("Diagram"));
+    m_consoleTabs->setTabToolTip(1,
+        tr("The server and its newest clients as lifelines; every accept, recv, send "
+           "and close as an arrow or mark in time order"));
+    connect(m_consoleTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        m_ladder->diagram()->setModel(m_consoleTabs->widget(index) == m_ladder ? m_session->traceModel() : nullptr);
+    });
+    consoleLayout->addWidget(m_consoleTabs, 1);
     consoleLayout->addWidget(m_droppedLabel);
     consoleLayout->addWidget(m_exportLabel);
 

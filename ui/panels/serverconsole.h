@@ -15,10 +15,13 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
 namespace swb {
+
+class LadderView;
 
 class ConnectionStyleProxy;
 class ConsoleFilterProxy;
@@ -110,6 +113,8 @@ private:
     QLabel *m_droppedLabel = nullptr;
     QLabel *m_exportLabel = nullptr;
     QTableView *m_consoleView = nullptr;
+    QTabWidget *m_consoleTabs = nullptr;
+    LadderView *m_ladder = nullptr;
 };
 
 } // namespace swb

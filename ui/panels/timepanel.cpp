@@ -873,14 +873,19 @@ void TimePanel::showClocks(const TimeQueryResult &result)
             difference = tr("server is %1 s behind").arg(amount);
     }
     const QStringList captions = { tr("Server:"), tr("Your clock:"), tr("Difference:") };
+    // Padded by the width on screen, not by characters: a Chinese caption is twice as wide per character.
+    const QFontMetrics metrics(m_clockLabel->font());
     int width = 0;
     for (const QString &caption : captions)
-        width = std::max(width, int(caption.size()));
+        width = std::max(width, metrics.horizontalAdvance(caption));
+    const int space = std::max(1, metrics.horizontalAdvance(QLatin1Char(' ')));
     const QStringList values
         = { clockText(result.serverTime, millis), clockText(result.localClock, millis), difference };
     QStringList lines;
-    for (int i = 0; i < captions.size(); ++i)
-        lines << captions.at(i).leftJustified(width + 1) + values.at(i);
+    for (int i = 0; i < captions.size(); ++i) {
+        const int gap = width - metrics.horizontalAdvance(captions.at(i));
+        lines << captions.at(i) + QString(1 + (gap + space / 2) / space, QLatin1Char(' ')) + values.at(i);
+    }
     m_clockLabel->setText(lines.join(QLatin1Char('\n')));
     m_clockNote->setText(result.note);
     m_clockNote->setVisible(!result.note.isEmpty());

@@ -33,6 +33,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -344,7 +345,7 @@ void UdpPanel::buildUi()
     extras->addWidget(m_lossyCheck);
     extras->addWidget(m_lossySpin);
     extras->addSpacing(16);
-    extras->addWidget(label(tr("Show payloads &as:"), m_encodingCombo));
+    extras->addWidget(label(tr("Sho&w payloads as:"), m_encodingCombo));
     extras->addWidget(m_encodingCombo);
     extras->addStretch(1);
     extras->addWidget(m_lanButton);
@@ -568,12 +569,23 @@ void UdpPanel::applyFonts()
         table->setFont(mono);
         table->verticalHeader()->setDefaultSectionSize(metrics.height() + 6);
         QHeaderView *header = table->horizontalHeader();
-        auto width = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + pad; };
-        header->resizeSection(UdpDatagramModel::IndexColumn, width(QStringLiteral("\u2190 #999999")));
-        header->resizeSection(UdpDatagramModel::TimeColumn, width(QStringLiteral("999.999")));
-        header->resizeSection(UdpDatagramModel::PeerColumn, width(QStringLiteral("127.0.0.1:65535  ")));
-        header->resizeSection(UdpDatagramModel::SizeColumn, width(QStringLiteral("65507")));
-        header->resizeSection(UdpDatagramModel::RttColumn, width(QStringLiteral("RTT (ms)")));
+        // As wide as the widest value or the column's title, whichever is wider (a Chinese title may be).
+        const QFontMetrics titleMetrics(header->font());
+        const int margins = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + pad;
+        auto width = [&](int column, const QString &sample) {
+            const QString title = run.model->headerData(column, Qt::Horizontal).toString();
+            return std::max(metrics.horizontalAdvance(sample) + pad, titleMetrics.horizontalAdvance(title) + margins);
+        };
+        header->resizeSection(
+            UdpDatagramModel::IndexColumn, width(UdpDatagramModel::IndexColumn, QStringLiteral("\u2190 #999999")));
+        header->resizeSection(
+            UdpDatagramModel::TimeColumn, width(UdpDatagramModel::TimeColumn, QStringLiteral("999.999")));
+        header->resizeSection(
+            UdpDatagramModel::PeerColumn, width(UdpDatagramModel::PeerColumn, QStringLiteral("127.0.0.1:65535  ")));
+        header->resizeSection(
+            UdpDatagramModel::SizeColumn, width(UdpDatagramModel::SizeColumn, QStringLiteral("65507")));
+        header->resizeSection(
+            UdpDatagramModel::RttColumn, width(UdpDatagramModel::RttColumn, QStringLiteral("99.999")));
     }
     m_payloadEdit->setFont(mono);
     m_portEdit->setMinimumWidth(QFontMetrics(m_portEdit->font()).horizontalAdvance(QStringLiteral("http-alt00")));
