@@ -1,8 +1,12 @@
 // Start-up and connect benchmark. Prints medians over several runs, side by side with named peers
 // measured in the same run:
 //   start-up to the first shown main window (offscreen, lab on)  vs  an empty Qt Widgets window
+//   the same start-up in Simplified Chinese (the translation loaded and every panel built in it)
+//   `socket-workbench tour` (every panel driven through a real run, pictures and transcripts saved),
+//     in English and in Chinese, beside the start-up alone
 //   `socket-workbench connect` to the lab's echo service          vs  ncat -z and socat
-// Usage: bench_startup_connect [RUNS]   (default 15). Targets: start-up <= 200 ms, connect <= 20 ms.
+// Usage: bench_startup_connect [RUNS]   (default 15; the tour runs a third as often, at least 3 times).
+// Targets: start-up <= 200 ms, connect <= 20 ms.
 
 #include "lab/locallab.h"
 
@@ -65,7 +69,7 @@ Timing timeCommand(const QString &program, const QStringList &args, const QProce
 
 void printRow(const char *what, const Timing &t, const char *note = "")
 {
-    std::printf("  %-44s median %8.2f ms   (min %7.2f, max %7.2f, n=%zu%s%s)\n", what, median(t.wallMs),
+    std::printf("  %-50s median %8.2f ms   (min %7.2f, max %7.2f, n=%zu%s%s)\n", what, median(t.wallMs),
         t.wallMs.empty() ? -1.0 : *std::min_element(t.wallMs.begin(), t.wallMs.end()),
         t.wallMs.empty() ? -1.0 : *std::max_element(t.wallMs.begin(), t.wallMs.end()), t.wallMs.size(),
         t.failures ? ", FAILURES" : "", note);
@@ -107,9 +111,32 @@ int main(int argc, char **argv)
     const Timing peer
         = timeCommand(QCoreApplication::applicationFilePath(), { QStringLiteral("--baseline-window") }, env, runs);
     printRow("socket-workbench (process start to exit)", ours);
-    std::printf("  %-44s median %8.2f ms   (target <= 200 ms)\n", "socket-workbench: runGui() to window shown",
+    std::printf("  %-50s median %8.2f ms   (target <= 200 ms)\n", "socket-workbench: runGui() to window shown",
         median(ours.reportedMs));
     printRow("peer: empty Qt QMainWindow (start to exit)", peer);
+    QProcessEnvironment chineseEnv = guiEnv;
+    chineseEnv.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+    chineseEnv.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
+    const Timing chinese = timeCommand(binary, {}, chineseEnv, runs, "shown");
+    printRow("socket-workbench in Chinese (start to exit)", chinese);
+    std::printf("  %-50s median %8.2f ms   (target <= 200 ms)\n", "in Chinese: runGui() to window shown",
+        median(chinese.reportedMs));
+
+    // The tour: its own lab, six panels each through a real run, a PNG and a transcript each.
+    const int tourRuns = std::max(3, runs / 3);
+    std::printf("\nThe tour, %d runs (six panels, lab on ephemeral ports, offscreen):\n", tourRuns);
+    QTemporaryDir tourDir;
+    for (const char *lang : { "en", "zh_CN" }) {
+        const Timing tour = timeCommand(binary,
+            { QStringLiteral("tour"), QStringLiteral("--out"), tourDir.filePath(QString::fromLatin1(lang)),
+                QStringLiteral("--lang"), QString::fromLatin1(lang) },
+            env, tourRuns);
+        printRow(qPrintable(
+                     QStringLiteral("socket-workbench tour --lang %1 (whole process)").arg(QString::fromLatin1(lang))),
+            tour);
+    }
+    std::printf("  %-50s median %8.2f ms   (what the tour adds is six runs, six pictures, six transcripts)\n",
+        "reference: start-up alone (above)", median(ours.wallMs));
 
     // The lab for the connect runs lives in this process, on its own worker thread.
     LocalLab lab;
