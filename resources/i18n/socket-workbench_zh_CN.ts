@@ -2875,7 +2875,7 @@
     </message>
     <message>
         <source>Steps: the socket calls, in order</source>
-        <translation>步骤：按顺序列出的套接字调用</translation>
+        <translation>步骤：按顺序列出的套接字（socket）调用</translation>
     </message>
     <message>
         <source>Connect again: the local port changes each time — the system picks a free one.</source>
@@ -4160,7 +4160,7 @@
     </message>
     <message>
         <source>Socket type</source>
-        <translation>套接字类型</translation>
+        <translation>套接字类型（socket type）</translation>
     </message>
     <message>
         <source>Protocol</source>
@@ -4831,7 +4831,7 @@ has_ipv6 → %3</translation>
     </message>
     <message>
         <source>Console: every socket call and every byte, as it happens</source>
-        <translation>控制台：每一次套接字调用、每一个字节，实时呈现</translation>
+        <translation>控制台：每一次套接字（socket）调用、每一个字节，实时呈现</translation>
     </message>
     <message>
         <source>%1 over %2</source>
@@ -4924,6 +4924,18 @@ has_ipv6 → %3</translation>
     <message>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>The server and its newest clients as lifelines; every accept, recv, send and close as an arrow or mark in time order</source>
+        <translation>服务器和最新的几个客户端各有一条生命线；每次 accept、recv、send 和 close 都按时间顺序画成箭头或标记</translation>
     </message>
 </context>
 <context>
@@ -5456,7 +5468,7 @@ has_ipv6 → %3</translation>
     </message>
     <message>
         <source>Steps: the socket calls, in order (each attempt too)</source>
-        <translation>步骤：按顺序列出的套接字调用（每次尝试都列出）</translation>
+        <translation>步骤：按顺序列出的套接字（socket）调用（每次尝试都列出）</translation>
     </message>
     <message>
         <source>The same as a program</source>
@@ -6256,7 +6268,7 @@ Read as %2</source>
     </message>
     <message>
         <source>Send datagrams</source>
-        <translation>发送数据报</translation>
+        <translation>发送数据报（datagram）</translation>
     </message>
     <message>
         <source>Lab &amp;service:</source>
@@ -6408,11 +6420,11 @@ Read as %2</source>
     </message>
     <message>
         <source>Connected socket</source>
-        <translation>已连接的套接字</translation>
+        <translation>已连接的套接字（connected socket）</translation>
     </message>
     <message>
         <source>Unconnected socket</source>
-        <translation>未连接的套接字</translation>
+        <translation>未连接的套接字（unconnected socket）</translation>
     </message>
     <message>
         <source>connect() sends nothing: it records the peer, so send() needs no address and recv() keeps only the peer&apos;s datagrams</source>
