@@ -559,7 +559,8 @@ void TestLadderDiagram::realTcpSession()
             && eofRow > shutdownRow && closeRow > eofRow,
         qPrintable(drawn.join(u'\n')));
     QVERIFY(drawn.first().startsWith(QStringLiteral("mark 0->0 getaddrinfo()")));
-    QVERIFY(std::none_of(view.items().cbegin(), view.items().cend(), [](const Item &item) { return item.error; }));
+    for (const Item &item : view.items())
+        QVERIFY2(!item.error, qPrintable(item.label + QStringLiteral(" in\n") + drawn.join(u'\n')));
     QCOMPARE(view.laneTitles().at(1), QStringLiteral("Server 127.0.0.1:%1").arg(server.serverPort()));
     QVERIFY(view.laneTitles().at(0).startsWith(QStringLiteral("This program (client) 127.0.0.1:")));
 }
