@@ -241,17 +241,15 @@ void MainWindow::buildLanguageMenu(QMenu *view)
     // Both ways, so someone who cannot read the current language still finds it.
     QMenu *menu = view->addMenu(tr("&Language / \u8bed\u8a00"));
     menu->setObjectName(QStringLiteral("languageMenu"));
-    auto *group = new QActionGroup(menu);
-    group->setExclusive(true);
-    Language *language = Language::instance();
+    m_languageGroup = new QActionGroup(menu);
+    m_languageGroup->setExclusive(true);
 
     QAction *system
         = menu->addAction(tr("Follow the &System (%1)")
                               .arg(Language::nativeName(Language::fromLocaleNames(QLocale::system().uiLanguages()))));
     system->setObjectName(QStringLiteral("languageSystemAction"));
     system->setCheckable(true);
-    system->setChecked(!language->isChosen());
-    group->addAction(system);
+    m_languageGroup->addAction(system);
     connect(system, &QAction::triggered, this, [this] { requestLanguage(QString()); });
     menu->addSeparator();
     for (const QString &code : Language::available()) {
@@ -259,17 +257,34 @@ void MainWindow::buildLanguageMenu(QMenu *view)
         QAction *action = menu->addAction(Language::nativeName(code));
         action->setObjectName(QStringLiteral("language_%1_Action").arg(code));
         action->setCheckable(true);
-        action->setChecked(language->isChosen() && language->current() == code);
-        group->addAction(action);
+        action->setData(code);
+        m_languageGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, code] { requestLanguage(code); });
     }
     menu->setToolTip(tr("The panels are rebuilt in the new language: what you typed is kept, the results "
                         "of earlier runs are cleared"));
     menu->setToolTipsVisible(true);
+    updateLanguageActions();
+}
+
+void MainWindow::updateLanguageActions()
+{
+    const Language *language = Language::instance();
+    for (QAction *action : m_languageGroup->actions()) {
+        const QString code = action->data().toString();
+        action->setChecked(
+            code.isEmpty() ? !language->isChosen() : language->isChosen() && language->current() == code);
+    }
 }
 
 void MainWindow::requestLanguage(const QString &code)
 {
+    // The same language (English chosen while the system's is English): only the choice is remembered.
+    const QString wanted = code.isEmpty() ? Language::fromLocaleNames(QLocale::system().uiLanguages()) : code;
+    if (wanted == Language::instance()->current()) {
+        setLanguage(code);
+        return;
+    }
     // Nothing runs: switch at once. Something runs: say what would stop, and switch only when asked.
     QStringList busy;
     for (int i = 0; i < m_stack->count(); ++i) {
@@ -295,7 +310,7 @@ void MainWindow::requestLanguage(const QString &code)
         if (box->clickedButton() == change)
             setLanguage(code);
         else
-            buildMenus(); // puts the check mark back on the language in use
+            updateLanguageActions(); // the check mark goes back to the language in use
     });
     box->open();
 }
@@ -303,14 +318,20 @@ void MainWindow::requestLanguage(const QString &code)
 bool MainWindow::setLanguage(const QString &code)
 {
     Language *language = Language::instance();
+    const QString before = language->current();
+    const QString wanted = code.isEmpty() ? Language::fromLocaleNames(QLocale::system().uiLanguages()) : code;
     const bool ok = code.isEmpty() ? language->followSystem() : language->choose(code);
     if (!ok) {
         statusBar()->showMessage(
-            tr("The translation for %1 could not be loaded").arg(Language::nativeName(code)), 6000);
-        buildMenus();
+            tr("The translation for %1 could not be loaded").arg(Language::nativeName(wanted)), 6000);
+        updateLanguageActions();
         return false;
     }
-    retranslate();
+    // Rebuilt only when the language changed: results and running jobs stay otherwise.
+    if (language->current() != before)
+        retranslate();
+    else
+        updateLanguageActions();
     statusBar()->showMessage(tr("Language: %1").arg(Language::nativeName(language->current())), 4000);
     return true;
 }
@@ -451,9 +472,23 @@ Transcript MainWindow::panelTranscript() const
 
 QString MainWindow::transcriptText(bool markdown) const
 {
-    const Transcript transcript = panelTranscript();
+    Transcript transcript = panelTranscript();
     if (transcript.isEmpty())
         return {};
+    // Addresses and host names also hide in the bytes (a Host: header); masking the finished text
+    // would miss them, split over the dump's lines and spelled in hex.
+    if (Privacy::instance()->isEnabled()) {
+        for (Transcript::Steps &part : transcript.steps) {
+            for (TraceEvent &e : part.events) {
+                if (e.payload.isEmpty())
+                    continue;
+                const QString text = QString::fromLatin1(e.payload);
+                const QString masked = Privacy::shown(text);
+                if (masked != text)
+                    e.payload = masked.toUtf8();
+            }
+        }
+    }
     // Masked as the panel is: with Hide Addresses on, no address but loopback and no host name.
     return Privacy::shown(markdown ? TranscriptFormat::markdown(transcript) : TranscriptFormat::plainText(transcript));
 }

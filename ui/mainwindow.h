@@ -58,6 +58,7 @@ private:
     void buildLanguageMenu(QMenu *view);
     // From the menu: asks first when a panel runs something the rebuild would stop.
     void requestLanguage(const QString &code);
+    void updateLanguageActions();
     void retranslate();
     void chooseScreenshotFile(qreal scale);
     void chooseTranscriptFile();
@@ -79,6 +80,7 @@ private:
     QAction *m_hideAddressesAction = nullptr;
     QActionGroup *m_presentationGroup = nullptr; // Off, 150 %, 200 %; each action's data is its scale
     QAction *m_highContrastAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr; // "follow the system" (no data), then each language (its code)
     QPointer<LabDialog> m_labDialog;
 };
 

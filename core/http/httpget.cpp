@@ -132,8 +132,10 @@ HttpGet::~HttpGet()
     if (m_ssl) {
         m_ssl->disconnect(this);
         m_ssl->abort();
-        if (from == m_ssl)
-            letGo(m_ssl, this);
+        // Always deleted later: a slot deleting this session may run inside any of the TLS socket's
+        // signals, also ones that reach us indirectly (sender() is then not the socket), and the
+        // socket goes on touching itself after its signal returns.
+        letGo(m_ssl, this);
     }
     if (m_tlsWatchFd >= 0)
         SockUtil::closeFd(m_tlsWatchFd);

@@ -26,14 +26,29 @@ QString sizeCell(const TraceEvent &e)
                                                                                       : QString();
 }
 
-// A Markdown table cell: one line, and a '|' that does not end the cell.
+// Text from the network or the user in Markdown: one line, a '|' that does not end a table cell,
+// and no raw HTML (a previewer would render a tag, and might fetch what it points to).
 QString cell(QString text)
 {
     text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('&'), QStringLiteral("&amp;"));
+    text.replace(QLatin1Char('<'), QStringLiteral("&lt;"));
+    text.replace(QLatin1Char('>'), QStringLiteral("&gt;"));
     text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     text.replace(QLatin1Char('\r'), QLatin1Char(' '));
     return text;
+}
+
+// A call in a code span inside a table: shown as typed (no entities, no doubled backslashes), but a
+// '|' still needs its backslash in a table, and a backtick would end the span.
+QString codeCell(QString text)
+{
+    text.replace(QLatin1Char('`'), QLatin1Char('\''));
+    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return QLatin1Char('`') + text + QLatin1Char('`');
 }
 
 // A fence longer than any run of backticks inside, so a payload cannot close the block.
@@ -89,21 +104,20 @@ QString stepTable(const Transcript::Steps &part)
     md += QStringLiteral("| # | %1 | %2 | %3 | %4 |\n|---:|---:|---|---|---:|\n")
               .arg(Tr::tr("Time (ms)"), Tr::tr("Call"), Tr::tr("Result"), Tr::tr("Bytes"));
     const int shown = int(qMin<qsizetype>(part.events.size(), TranscriptFormat::kMaxSteps));
+    const qint64 more = part.events.size() - shown + part.notCopied;
     for (int i = 0; i < shown; ++i) {
         const TraceEvent &e = part.events.at(i);
         QString call = e.callText();
         if (e.connectionId > 0)
             call = QStringLiteral("#%1 ").arg(e.connectionId) + call;
-        // Calls as code; a note (no call) as text. In a code span a backtick would end it early.
-        call = cell(call).replace(QLatin1Char('`'), QLatin1Char('\''));
-        if (!e.call.isEmpty())
-            call = QLatin1Char('`') + call + QLatin1Char('`');
+        // Calls as code; a note (no call) as text.
+        call = e.call.isEmpty() ? cell(call) : codeCell(call);
         md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
                   .arg(i + 1)
                   .arg(milliseconds(e.atNs), call, cell(e.result), sizeCell(e));
     }
-    if (part.events.size() > shown)
-        md += QStringLiteral("\n") + Tr::tr("… and %1 more steps.").arg(part.events.size() - shown) + QLatin1Char('\n');
+    if (more > 0)
+        md += QStringLiteral("\n") + Tr::tr("… and %1 more steps.").arg(more) + QLatin1Char('\n');
     return md + QLatin1Char('\n');
 }
 
@@ -113,7 +127,7 @@ QString dumps(const Transcript::Steps &part)
     if (!part.caption.isEmpty())
         md += QStringLiteral("### ") + part.caption + QStringLiteral("\n\n");
     int dumped = 0;
-    int withBytes = 0;
+    qint64 withBytes = part.bytesNotCopied;
     for (int i = 0; i < part.events.size(); ++i) {
         const TraceEvent &e = part.events.at(i);
         if (!hasBytes(e))
@@ -122,7 +136,7 @@ QString dumps(const Transcript::Steps &part)
         if (dumped >= TranscriptFormat::kMaxDumps)
             continue;
         ++dumped;
-        md += dumpCaption(e, i + 1) + QStringLiteral("\n\n") + codeBlock(PayloadCodec::hexDump(e.payload))
+        md += cell(dumpCaption(e, i + 1)) + QStringLiteral("\n\n") + codeBlock(PayloadCodec::hexDump(e.payload))
             + QLatin1Char('\n');
     }
     if (withBytes == 0)
@@ -147,9 +161,16 @@ void Transcript::addSteps(const TraceModel *model, const QString &caption)
     Steps part;
     part.caption = caption;
     const int rows = model->rowCount();
-    part.events.reserve(rows); // events share their strings and payloads: a copy is cheap
-    for (int row = 0; row < rows; ++row)
+    const int copied = qMin(rows, TranscriptFormat::kMaxSteps);
+    part.events.reserve(copied); // events share their strings and payloads: a copy is cheap
+    for (int row = 0; row < copied; ++row)
         part.events.append(model->eventAt(row));
+    // A loaded server keeps tens of thousands of steps; what is not written is only counted.
+    part.notCopied = rows - copied;
+    for (int row = copied; row < rows; ++row) {
+        if (hasBytes(model->eventAt(row)))
+            ++part.bytesNotCopied;
+    }
     part.notKept = model->droppedCount();
     steps.append(part);
 }
@@ -200,9 +221,9 @@ QString plainText(const Transcript &t)
         const int shown = int(qMin<qsizetype>(part.events.size(), kMaxSteps));
         for (int i = 0; i < shown; ++i)
             text += QStringLiteral("  ") + part.events.at(i).toLine() + QLatin1Char('\n');
-        if (part.events.size() > shown)
-            text += QStringLiteral("  ") + Tr::tr("… and %1 more steps.").arg(part.events.size() - shown)
-                + QLatin1Char('\n');
+        if (part.events.size() - shown + part.notCopied > 0)
+            text += QStringLiteral("  ")
+                + Tr::tr("… and %1 more steps.").arg(part.events.size() - shown + part.notCopied) + QLatin1Char('\n');
         int dumps = 0;
         for (int i = 0; i < part.events.size() && dumps < kMaxDumps; ++i) {
             const TraceEvent &e = part.events.at(i);

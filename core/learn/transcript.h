@@ -20,8 +20,10 @@ struct Transcript {
     // One socket's calls; a panel with two sockets side by side (UDP) has two, each with a caption.
     struct Steps {
         QString caption;
-        QList<TraceEvent> events;
+        QList<TraceEvent> events; // the first TranscriptFormat::kMaxSteps of them
         qint64 notKept = 0; // older steps the model had already dropped
+        qint64 notCopied = 0; // steps after events, counted only
+        qint64 bytesNotCopied = 0; // of those, sends and receives with bytes
     };
 
     QString title; // the panel: "Connect & Inspect"
@@ -33,7 +35,7 @@ struct Transcript {
 
     // No run yet: nothing to write.
     bool isEmpty() const;
-    // Adds the model's rows, oldest first.
+    // Adds the model's rows, oldest first: the first kMaxSteps are copied, the rest counted.
     void addSteps(const TraceModel *model, const QString &caption = {});
 };
 

@@ -4376,6 +4376,22 @@ has_ipv6 → %3</translation>
         <source>Page</source>
         <translation>页面</translation>
     </message>
+    <message>
+        <source>Host or address</source>
+        <translation>主机或地址</translation>
+    </message>
+    <message>
+        <source>Service or port</source>
+        <translation>服务或端口</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
 </context>
 <context>
     <name>swb::MainWindow</name>
@@ -4936,6 +4952,14 @@ has_ipv6 → %3</translation>
     <message>
         <source>The server and its newest clients as lifelines; every accept, recv, send and close as an arrow or mark in time order</source>
         <translation>服务器和最新的几个客户端各有一条生命线；每次 accept、recv、send 和 close 都按时间顺序画成箭头或标记</translation>
+    </message>
+    <message>
+        <source>Started again</source>
+        <translation>再次启动</translation>
+    </message>
+    <message>
+        <source>%1, port %2</source>
+        <translation>%1，端口 %2</translation>
     </message>
 </context>
 <context>

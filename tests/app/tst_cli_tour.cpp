@@ -213,6 +213,14 @@ private slots:
             QVERIFY2(md.contains(QStringLiteral("| # |")), qPrintable(md));
             QVERIFY2(md.contains(QStringLiteral("```\n00000000  ")), qPrintable(name + QStringLiteral(": ") + md));
         }
+        // What was asked and what came back, from pages and tables the picture may not show.
+        const QString lookup = readText(QDir(out).filePath(QStringLiteral("03-lookup.md")));
+        QVERIFY2(lookup.contains(QStringLiteral("- **Service or port:** http\n")), qPrintable(lookup));
+        QVERIFY2(lookup.contains(QStringLiteral("→ port 80")), qPrintable(lookup));
+        const QString http = readText(QDir(out).filePath(QStringLiteral("04-http.md")));
+        QVERIFY2(
+            http.contains(QStringLiteral("- Content-Length: ")) || http.contains(QStringLiteral("- Content-Type: ")),
+            qPrintable(http));
         // The server's client sent this line; the transcript shows it in the hex dump's text column.
         QVERIFY(readText(QDir(out).filePath(QStringLiteral("02-server.md")))
                     .contains(QStringLiteral("|hello from the t|")));

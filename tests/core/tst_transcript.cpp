@@ -5,6 +5,7 @@
 #include "learn/transcript.h"
 #include "trace/tracemodel.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace swb;
@@ -112,6 +113,8 @@ void TestTranscript::cellsAndFencesCannotBreak_data()
     QTest::newRow("newline") << QStringLiteral("line one\nline two") << QByteArrayLiteral("x");
     QTest::newRow("backticks in the payload") << QStringLiteral("ok") << QByteArrayLiteral("```\n````` end");
     QTest::newRow("backslash before pipe") << QStringLiteral("a\\|b") << QByteArrayLiteral("\\");
+    QTest::newRow("html from the network")
+        << QStringLiteral("<img src=http://example.com/x>") << QByteArrayLiteral("<b>");
 }
 
 void TestTranscript::cellsAndFencesCannotBreak()
@@ -140,6 +143,12 @@ void TestTranscript::cellsAndFencesCannotBreak()
         }
         QVERIFY2(pipes == 6, qPrintable(line));
     }
+    // No raw HTML: a previewer would render it (and fetch what it points to).
+    QString outsideCode = md;
+    outsideCode.remove(
+        QRegularExpression(QStringLiteral("(`{3,})\\n.*?\\1\\n"), QRegularExpression::DotMatchesEverythingOption));
+    QVERIFY2(!outsideCode.contains(QLatin1String("<img")) && !outsideCode.contains(QLatin1String("<b>")),
+        qPrintable(outsideCode));
     // The dump's fence is longer than any run of backticks inside it.
     const qsizetype open = md.indexOf(QLatin1String("\n`"), md.indexOf(QLatin1String("## Bytes")));
     QVERIFY(open > 0);
@@ -166,7 +175,8 @@ void TestTranscript::longRunsAreCut()
     QVERIFY(md.contains(QStringLiteral("The first 200 steps were no longer kept")));
     QVERIFY(md.contains(QStringLiteral("| %1 | ").arg(TranscriptFormat::kMaxSteps)));
     QVERIFY(!md.contains(QStringLiteral("| %1 | ").arg(TranscriptFormat::kMaxSteps + 1)));
-    QVERIFY(md.contains(QStringLiteral("… and %1 more steps.").arg(1000 - TranscriptFormat::kMaxSteps)));
+    QVERIFY2(md.contains(QStringLiteral("… and %1 more steps.").arg(1000 - TranscriptFormat::kMaxSteps)),
+        qPrintable(md.right(3000)));
     QCOMPARE(md.count(QStringLiteral("\n00000000  ")), TranscriptFormat::kMaxDumps);
     QVERIFY(md.contains(QStringLiteral("… and %1 more sends and receives.").arg(1000 - TranscriptFormat::kMaxDumps)));
     // A payload the trace cut says so.

@@ -239,6 +239,11 @@ void TestLanguage::switchingKeepsWhatWasTyped()
         qPrintable(test::named<QPushButton>(udpNow, "sendButton")->text()));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("language_zh_CN_Action"))->isChecked());
 
+    // The language already in use: nothing is rebuilt (results and running jobs stay).
+    QWidget *kept = window.panelAt(4);
+    QVERIFY(window.setLanguage(Language::simplifiedChinese()));
+    QCOMPARE(window.panelAt(4), kept);
+
     // And back, from the menu.
     window.findChild<QAction *>(QStringLiteral("language_en_Action"))->trigger();
     QCOMPARE(Language::instance()->current(), Language::english());

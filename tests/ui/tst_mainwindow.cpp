@@ -271,6 +271,22 @@ void TestMainWindow::transcriptOfTheLastRun()
     auto *save = window.findChild<QAction *>(QStringLiteral("saveTranscriptAction"));
     QVERIFY(save);
     QCOMPARE(save->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+
+    // Bytes that name a private address (a Host: header, say) are masked in the dump too, where the
+    // address is split over two lines and spelled in hex.
+    test::named<QLineEdit>(panel, "sendEdit")->setText(QStringLiteral("GET / HTTP/1.1\\r\\nHost: 192.168.1.20\\r\\n"));
+    QTest::mouseClick(test::named<QPushButton>(panel, "sendButton"), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return window.transcriptText(true).count(QLatin1String("|GET / HTTP/1.1..|")) == 2; }, 5000));
+    const QString open = window.transcriptText(true);
+    QVERIFY2(open.contains(QLatin1String("|Host: 192.168.1.|")) && open.contains(QLatin1String("2e 31 36 38 2e")),
+        qPrintable(open));
+    Privacy::instance()->setEnabled(true);
+    const QString masked = window.transcriptText(true);
+    Privacy::instance()->setEnabled(false);
+    QVERIFY2(!masked.contains(QLatin1String("2e 31 36 38 2e")) && !masked.contains(QLatin1String("192.168")),
+        qPrintable(masked));
+    QVERIFY2(masked.contains(QStringLiteral("|Host: ..IPv4..")), qPrintable(masked)); // «IPv4», in UTF-8
 }
 
 void TestMainWindow::transcriptIsMasked()
@@ -293,8 +309,18 @@ void TestMainWindow::transcriptIsMasked()
     Privacy::instance()->setEnabled(false);
     QVERIFY2(!masked.contains(QStringLiteral("10.1.2.3")), qPrintable(masked));
     QVERIFY2(masked.contains(PrivacyMasker::ipv4Placeholder()), qPrintable(masked));
+    QGuiApplication::clipboard()->clear();
+    Privacy::instance()->setEnabled(true);
     window.copyTranscript();
-    QVERIFY(!QGuiApplication::clipboard()->text().isEmpty());
+    Privacy::instance()->setEnabled(false);
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY2(copied.startsWith(QStringLiteral("Lookup, ")) && !copied.contains(QStringLiteral("10.1.2.3")),
+        qPrintable(copied));
+    // The request says what was asked, whichever tab is in front.
+    QVERIFY2(masked.contains(QStringLiteral("- **Function:** inet_aton")), qPrintable(masked));
+    test::named<QTabWidget>(panel, "lookupTabs")->setCurrentIndex(3); // the Code tab
+    QVERIFY2(window.transcriptText(true).contains(QStringLiteral("- **Function:** inet_aton")),
+        qPrintable(window.transcriptText(true)));
 }
 
 QTEST_MAIN(TestMainWindow)

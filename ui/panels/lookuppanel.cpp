@@ -50,6 +50,11 @@ LookupPanel::LookupPanel(QWidget *parent)
     m_code = new CodePane(this);
     m_tabs->addTab(m_code, tr("Code"));
     m_tabs->setTabToolTip(3, tr("The service and host lookups above, as a Python program and as C++"));
+    // The page last looked at is the one a transcript describes while the Code tab is in front.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0 && index <= 2)
+            m_lastPage = index;
+    });
     // The pages take the panel's whole width and height, as every other panel does.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -576,7 +581,9 @@ int LookupPanel::lookUpHost(const QString &nameOrAddress)
         m_hostLookup->cancel(m_hostRequest);
     const QString text = nameOrAddress.trimmed();
     m_lastPage = 1;
-    m_lastWhen = QDateTime::currentDateTime();
+    m_lastWhen[1] = QDateTime::currentDateTime();
+    m_lastRequest[1] = { { tr("Host or address"), text }, { tr("Family"), m_familyCombo->currentText() } };
+    m_lastPython[1] = m_code->python();
     // A numeric address asks the other way round: which name has it (getnameinfo).
     const bool numeric = HostResolver::checkAddress(text).ok();
     m_hostRequest = numeric ? m_hostLookup->lookupAddress(text)
@@ -732,7 +739,10 @@ void LookupPanel::lookUpService(const QString &nameOrPort, const QString &protoc
 {
     const ServiceLookup result = ServiceCatalog::shared()->lookup(nameOrPort.trimmed(), protocol);
     m_lastPage = 0;
-    m_lastWhen = QDateTime::currentDateTime();
+    m_lastWhen[0] = QDateTime::currentDateTime();
+    m_lastRequest[0] = { { tr("Service or port"), nameOrPort.trimmed() },
+        { tr("Protocol"), protocol.isEmpty() ? QStringLiteral("NULL") : protocol } };
+    m_lastPython[0] = m_code->python();
     showServiceResult(result);
 }
 
@@ -783,9 +793,12 @@ Transcript LookupPanel::transcript() const
 {
     const int page = m_tabs->currentIndex() <= 2 ? m_tabs->currentIndex() : m_lastPage;
     Transcript t;
-    t.when = page == 2 || !m_lastWhen.isValid() ? QDateTime::currentDateTime() : m_lastWhen;
-    t.request = TranscriptForm::fields(m_tabs->widget(page));
-    t.request.prepend({ tr("Page"), m_tabs->tabText(page).remove(QLatin1Char('&')) });
+    t.when = page == 2 || !m_lastWhen[page].isValid() ? QDateTime::currentDateTime() : m_lastWhen[page];
+    t.request = { { tr("Page"), m_tabs->tabText(page).remove(QLatin1Char('&')) } };
+    if (page == 2)
+        t.request += { { tr("Function"), m_toolCombo->currentText() }, { tr("Input"), m_toolEdit->text() } };
+    else
+        t.request += m_lastRequest[page];
     if (page == 0) {
         t.result = TranscriptForm::lines(
             { m_serviceError, m_systemCallLabel, m_systemResult, m_systemLine, m_ianaResult, m_notesLabel });
@@ -798,8 +811,13 @@ Transcript LookupPanel::transcript() const
         t.result = TranscriptForm::lines({ m_toolResult, m_toolError });
     }
     if (!t.result.isEmpty() && page != 2)
-        t.python = m_code->python();
+        t.python = m_lastPython[page];
     return t;
+}
+
+bool LookupPanel::isBusy() const
+{
+    return m_hostRequest && m_hostLookup->isRunning(m_hostRequest);
 }
 
 } // namespace swb

@@ -34,6 +34,8 @@ public:
     // What the shown page (services, hosts or address tools) last found, for File › Save Transcript;
     // empty when it has found nothing yet. The page is the last one used when the Code tab is shown.
     Q_INVOKABLE swb::Transcript transcript() const;
+    // A host lookup is running (rebuilding the panel would drop its answer).
+    Q_INVOKABLE bool isBusy() const;
 
     // What the Look up button does, for tests and the table's double-click.
     void updateCode();
@@ -109,7 +111,11 @@ private:
     QLabel *m_toolError = nullptr;
     CodePane *m_code = nullptr;
     int m_lastPage = 0; // the page of the last lookup
-    QDateTime m_lastWhen;
+    // For the services page [0] and the hosts page [1]: when the last lookup ran, what it asked, and
+    // the program as it was then.
+    QDateTime m_lastWhen[2];
+    QList<QPair<QString, QString>> m_lastRequest[2];
+    QString m_lastPython[2];
 };
 
 } // namespace swb

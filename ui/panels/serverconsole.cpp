@@ -36,6 +36,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QThreadPool>
+#include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -397,13 +398,11 @@ void ServerConsole::buildUi()
     // would lay out thousands of arrows nobody sees.
     m_ladder = new LadderView(LadderDiagram::Mode::Server, nullptr, this);
     m_ladder->setObjectName(QStringLiteral("serverLadderView"));
+    m_ladder->followWhileShown(m_session->traceModel());
     m_consoleTabs->addTab(m_ladder, tr("Diagram"));
     m_consoleTabs->setTabToolTip(1,
         tr("The server and its newest clients as lifelines; every accept, recv, send "
            "and close as an arrow or mark in time order"));
-    connect(m_consoleTabs, &QTabWidget::currentChanged, this, [this](int index) {
-        m_ladder->diagram()->setModel(m_consoleTabs->widget(index) == m_ladder ? m_session->traceModel() : nullptr);
-    });
     consoleLayout->addWidget(m_consoleTabs, 1);
     consoleLayout->addWidget(m_droppedLabel);
     consoleLayout->addWidget(m_exportLabel);
@@ -526,6 +525,9 @@ void ServerConsole::restart()
     if (m_session->localEndpoint().isValid())
         o.port = m_session->localEndpoint().port;
     m_session->setOptions(o);
+    // The console goes on, so the transcript does too: it says when the server was started again.
+    m_transcriptStart.request.append({ tr("Started again"),
+        tr("%1, port %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))).arg(o.port) });
     m_session->start();
 }
 
@@ -726,6 +728,7 @@ void ServerConsole::exportLog(const QString &path, ConsoleFormat::Format format)
 Transcript ServerConsole::transcript() const
 {
     Transcript t = m_transcriptStart;
+    m_session->flushEvents(); // the newest batch too
     t.addSteps(m_session->traceModel());
     t.result = TranscriptForm::lines({ m_statusLabel, m_addressLabel, m_countersLabel, m_errorLabel, m_droppedLabel });
     return t;

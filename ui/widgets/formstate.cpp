@@ -47,8 +47,13 @@ QVariant valueOf(QWidget *w)
 {
     if (isPart(w))
         return {};
-    if (auto *combo = qobject_cast<QComboBox *>(w))
-        return combo->isEditable() ? QVariant(combo->currentText()) : QVariant(combo->currentIndex());
+    if (auto *combo = qobject_cast<QComboBox *>(w)) {
+        if (combo->isEditable())
+            return combo->currentText();
+        // The item's data when it has some (the same in every language, and still right when the list
+        // changed, as the network interfaces may), else its position.
+        return QVariantList { combo->currentIndex(), combo->currentData() };
+    }
     if (auto *spin = qobject_cast<QDoubleSpinBox *>(w))
         return spin->value();
     if (auto *spin = qobject_cast<QSpinBox *>(w))
@@ -74,7 +79,9 @@ bool setValue(QWidget *w, const QVariant &value)
                 return false;
             combo->setEditText(value.toString());
         } else {
-            const int index = value.toInt();
+            const QVariantList saved = value.toList();
+            const QVariant data = saved.value(1);
+            const int index = data.isValid() && !data.isNull() ? combo->findData(data) : saved.value(0).toInt();
             if (index == combo->currentIndex() || index < 0 || index >= combo->count())
                 return false;
             combo->setCurrentIndex(index);

@@ -88,4 +88,24 @@ bool LadderView::save(const QString &path, qreal scale)
     return ok;
 }
 
+void LadderView::followWhileShown(TraceModel *model)
+{
+    m_lazyModel = model;
+    m_diagram->setModel(isVisible() ? model : nullptr);
+}
+
+void LadderView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_lazyModel && m_diagram->model() != m_lazyModel)
+        m_diagram->setModel(m_lazyModel);
+}
+
+void LadderView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (m_lazyModel)
+        m_diagram->setModel(nullptr);
+}
+
 } // namespace swb

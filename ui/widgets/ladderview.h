@@ -4,6 +4,7 @@
 
 #include "widgets/ladderdiagram.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -20,8 +21,15 @@ public:
     LadderView(LadderDiagram::Mode mode, TraceModel *model, QWidget *parent = nullptr);
 
     LadderDiagram *diagram() const { return m_diagram; }
+    // Follows model only while this view is on screen (a busy server's diagram costs nothing while
+    // another tab, console or panel is in front); when shown again it is drawn from the model's rows.
+    void followWhileShown(TraceModel *model);
     // Saves to path: .svg as SVG, anything else as PNG at scale (1 or 2). Says what happened below.
     bool save(const QString &path, qreal scale = 1.0);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void chooseFile(bool svg);
@@ -33,6 +41,7 @@ private:
     QPushButton *m_svgButton = nullptr;
     QLabel *m_saved = nullptr;
     bool m_follow = true;
+    QPointer<TraceModel> m_lazyModel; // set by followWhileShown
 };
 
 } // namespace swb

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTextDocument>
 
@@ -31,9 +32,17 @@ QString valueOf(const QWidget *field)
     return {};
 }
 
-bool shown(const QWidget *widget, const QWidget *root)
+// Shown by the panel: not hidden by its code. A page a tab widget or the sidebar keeps out of view
+// still counts, so a transcript is the same whichever tab is in front.
+bool shown(const QWidget *widget)
 {
-    return widget->isVisibleTo(const_cast<QWidget *>(root));
+    for (const QWidget *w = widget; w && !w->isWindow(); w = w->parentWidget()) {
+        const bool hiddenByCode
+            = w->testAttribute(Qt::WA_WState_ExplicitShowHide) && w->testAttribute(Qt::WA_WState_Hidden);
+        if (hiddenByCode && !qobject_cast<const QStackedWidget *>(w->parentWidget()))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -57,7 +66,7 @@ QList<QPair<QString, QString>> fields(const QWidget *root, const QWidget *skip)
     QList<QPair<QString, QString>> out;
     for (const QLabel *label : root->findChildren<QLabel *>()) {
         const QWidget *field = label->buddy();
-        if (!field || !shown(label, root) || !shown(field, root) || (skip && skip->isAncestorOf(label)))
+        if (!field || !shown(label) || !shown(field) || (skip && skip->isAncestorOf(label)))
             continue;
         out.append({ fieldName(label->text()), valueOf(field) });
     }
@@ -71,7 +80,7 @@ QStringList checkedOptions(const QWidget *root)
         buddies.append(label->buddy());
     QStringList out;
     for (const QCheckBox *check : root->findChildren<QCheckBox *>()) {
-        if (check->isChecked() && shown(check, root) && !buddies.contains(check))
+        if (check->isChecked() && shown(check) && !buddies.contains(check))
             out.append(fieldName(check->text()));
     }
     return out;
@@ -91,7 +100,7 @@ QStringList lines(std::initializer_list<const QLabel *> labels)
 {
     QStringList out;
     for (const QLabel *label : labels) {
-        if (!label || !label->isVisibleTo(label->window()))
+        if (!label || !shown(label))
             continue;
         const QString text = plainText(label);
         if (text.isEmpty() || text == QStringLiteral("\u2014"))
@@ -105,7 +114,7 @@ QStringList lines(std::initializer_list<const QLabel *> labels)
 QStringList tableLines(const QTableWidget *table, const QString &separator)
 {
     QStringList out;
-    if (!table || !table->isVisibleTo(table->window()))
+    if (!table || !shown(table))
         return out;
     for (int row = 0; row < table->rowCount(); ++row) {
         QStringList cells;
