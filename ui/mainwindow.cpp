@@ -23,6 +23,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -441,22 +442,33 @@ void MainWindow::copyScreenshot()
     statusBar()->showMessage(tr("Screenshot of this panel copied to the clipboard"), 4000);
 }
 
-void MainWindow::chooseScreenshotFile(qreal scale)
+void MainWindow::chooseSaveFile(const QString &title, const QString &filter, const QString &fileName,
+    const std::function<void(const QString &)> &save)
 {
-    auto *dialog = new QFileDialog(this, scale > 1 ? tr("Save a 2\u00d7 screenshot") : tr("Save a screenshot"));
+    // Not exec(): the dialog is shown and its answer comes as a signal, so nothing waits.
+    auto *dialog = new QFileDialog(this, title);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilter(tr("PNG pictures (*.png)"));
-    dialog->setDefaultSuffix(QStringLiteral("png"));
+    dialog->setNameFilter(filter);
+    dialog->setDefaultSuffix(QFileInfo(fileName).suffix());
+    dialog->selectFile(fileName);
+    connect(dialog, &QFileDialog::fileSelected, this, save);
+    dialog->open();
+}
+
+QString MainWindow::currentPanelName() const
+{
     QString name;
     if (QListWidgetItem *item = m_panelList->currentItem())
         name = item->data(Qt::UserRole).toString().remove(QLatin1String("Panel"));
-    dialog->selectFile(
-        QStringLiteral("%1%2.png")
-            .arg(name.isEmpty() ? QStringLiteral("panel") : name, scale > 1 ? QStringLiteral("@2x") : QString()));
-    connect(
-        dialog, &QFileDialog::fileSelected, this, [this, scale](const QString &path) { saveScreenshot(path, scale); });
-    dialog->open();
+    return name.isEmpty() ? QStringLiteral("panel") : name;
+}
+
+void MainWindow::chooseScreenshotFile(qreal scale)
+{
+    chooseSaveFile(scale > 1 ? tr("Save a 2\u00d7 screenshot") : tr("Save a screenshot"), tr("PNG pictures (*.png)"),
+        currentPanelName() + (scale > 1 ? QStringLiteral("@2x.png") : QStringLiteral(".png")),
+        [this, scale](const QString &path) { saveScreenshot(path, scale); });
 }
 
 Transcript MainWindow::panelTranscript() const
@@ -523,17 +535,8 @@ void MainWindow::chooseTranscriptFile()
         statusBar()->showMessage(tr("Nothing to write yet: run this panel first"), 5000);
         return;
     }
-    auto *dialog = new QFileDialog(this, tr("Save the transcript"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilter(tr("Markdown (*.md)"));
-    dialog->setDefaultSuffix(QStringLiteral("md"));
-    QString name;
-    if (QListWidgetItem *item = m_panelList->currentItem())
-        name = item->data(Qt::UserRole).toString().remove(QLatin1String("Panel"));
-    dialog->selectFile(QStringLiteral("%1-transcript.md").arg(name.isEmpty() ? QStringLiteral("panel") : name));
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { saveTranscript(path); });
-    dialog->open();
+    chooseSaveFile(tr("Save the transcript"), tr("Markdown (*.md)"),
+        currentPanelName() + QStringLiteral("-transcript.md"), [this](const QString &path) { saveTranscript(path); });
 }
 
 bool MainWindow::showPanel(const QString &name)

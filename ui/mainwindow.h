@@ -8,6 +8,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QActionGroup;
 class QListWidget;
@@ -60,6 +62,10 @@ private:
     void requestLanguage(const QString &code);
     void updateLanguageActions();
     void retranslate();
+    // A save dialog, non-modal; save gets the chosen path.
+    void chooseSaveFile(const QString &title, const QString &filter, const QString &fileName,
+        const std::function<void(const QString &)> &save);
+    QString currentPanelName() const; // "connect", "udp": for file names
     void chooseScreenshotFile(qreal scale);
     void chooseTranscriptFile();
     void updateLabStatus();

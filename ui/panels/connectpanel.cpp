@@ -564,10 +564,7 @@ void ConnectPanel::startConnect()
     connect(m_probe, &TcpProbe::dataReceived, m_bytesView, &BytesView::append);
     connect(m_probe, &TcpProbe::connectionClosed, this, &ConnectPanel::onConnectionClosed);
     m_attemptTime = QTime::currentTime();
-    m_lastRun = Transcript();
-    m_lastRun.when = QDateTime::currentDateTime();
-    m_lastRun.request = TranscriptForm::fields(this);
-    m_lastRun.python = m_code->python();
+    m_lastRun = TranscriptForm::begin(this, m_code->python());
     m_probe->start(request);
     updateControls();
 }
@@ -775,11 +772,9 @@ void ConnectPanel::updateControls()
 
 Transcript ConnectPanel::transcript() const
 {
-    if (!m_lastRun.when.isValid())
+    Transcript t = TranscriptForm::withSteps(m_lastRun, m_buffer, m_traceModel);
+    if (!t.when.isValid())
         return {};
-    Transcript t = m_lastRun;
-    m_buffer->flush();
-    t.addSteps(m_traceModel);
     for (const auto &[caption, value] :
         { std::pair(m_localCaption, m_localLabel), std::pair(m_remoteCaption, m_remoteLabel) })
         t.result.append(

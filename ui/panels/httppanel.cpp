@@ -783,10 +783,7 @@ void HttpPanel::startGet()
         validate();
         return;
     }
-    m_lastRun = Transcript();
-    m_lastRun.when = QDateTime::currentDateTime();
-    m_lastRun.request = TranscriptForm::fields(this);
-    m_lastRun.python = m_code->python();
+    m_lastRun = TranscriptForm::begin(this, m_code->python());
     m_buffer->flush();
     m_traceModel->clear();
     m_errorLabel->hide();
@@ -1196,11 +1193,9 @@ void HttpPanel::updateControls()
 
 Transcript HttpPanel::transcript() const
 {
-    if (!m_lastRun.when.isValid())
+    Transcript t = TranscriptForm::withSteps(m_lastRun, m_buffer, m_traceModel);
+    if (!t.when.isValid())
         return {};
-    Transcript t = m_lastRun;
-    m_buffer->flush();
-    t.addSteps(m_traceModel);
     t.result = TranscriptForm::lines(
         { m_statusLabel, m_errorLabel, m_redirectLabel, m_framingLabel, m_bodyInfo, m_saveLabel });
     t.result += TranscriptForm::tableLines(m_headersTable, QStringLiteral(": "));

@@ -715,10 +715,7 @@ void TimePanel::ask()
         tr("Asking %1 (%2 over %3)\u2026")
             .arg(hostPort(request.host, request.port), timeProtocolName(request.protocol),
                 transportName(request.transport).toUpper()));
-    m_lastRun = Transcript();
-    m_lastRun.when = QDateTime::currentDateTime();
-    m_lastRun.request = TranscriptForm::fields(this);
-    m_lastRun.python = m_code->python();
+    m_lastRun = TranscriptForm::begin(this, m_code->python());
     m_query->start(request);
     updateControls();
 }
@@ -899,11 +896,9 @@ void TimePanel::showError(const SessionError &error)
 
 Transcript TimePanel::transcript() const
 {
-    if (!m_lastRun.when.isValid())
+    Transcript t = TranscriptForm::withSteps(m_lastRun, m_buffer, m_traceModel);
+    if (!t.when.isValid())
         return {};
-    Transcript t = m_lastRun;
-    m_buffer->flush();
-    t.addSteps(m_traceModel);
     t.result = TranscriptForm::lines({ m_statusLabel, m_errorLabel, m_clockLabel, m_replyLabel, m_daytimeFormatLabel });
     t.result += TranscriptForm::tableLines(m_decodeTable, QStringLiteral(" \u2014 "));
     t.result += TranscriptForm::tableLines(m_sntpFieldsTable, QStringLiteral(" \u2014 "));

@@ -836,9 +836,7 @@ void UdpPanel::send()
     if (!request)
         return;
     const auto mode = Mode(m_modeCombo->currentData().toInt());
-    m_lastRun = Transcript();
-    m_lastRun.when = QDateTime::currentDateTime();
-    m_lastRun.request = TranscriptForm::fields(this);
+    m_lastRun = TranscriptForm::begin(this, QString());
     for (const QString &option : TranscriptForm::checkedOptions(this))
         m_lastRun.request.append({ option, QStringLiteral("\u2713") });
     // Both columns' programs, one after the other, in "both" mode.

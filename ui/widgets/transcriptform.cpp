@@ -1,5 +1,7 @@
 #include "widgets/transcriptform.h"
 
+#include "trace/tracebuffer.h"
+
 #include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,6 +48,26 @@ bool shown(const QWidget *widget)
 }
 
 } // namespace
+
+Transcript begin(const QWidget *form, const QString &python)
+{
+    Transcript t;
+    t.when = QDateTime::currentDateTime();
+    t.request = fields(form);
+    t.python = python;
+    return t;
+}
+
+Transcript withSteps(const Transcript &start, TraceBuffer *buffer, const TraceModel *model)
+{
+    if (!start.when.isValid())
+        return {};
+    Transcript t = start;
+    if (buffer)
+        buffer->flush();
+    t.addSteps(model);
+    return t;
+}
 
 QString fieldName(const QString &labelText)
 {

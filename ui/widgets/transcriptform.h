@@ -3,6 +3,8 @@
 // label that names a field, with the field's value) and result lines from labels (rich text made
 // plain; hidden and empty labels left out).
 
+#include "learn/transcript.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -14,7 +16,18 @@ class QLabel;
 class QTableWidget;
 class QWidget;
 
+namespace swb {
+class TraceBuffer;
+class TraceModel;
+} // namespace swb
+
 namespace swb::TranscriptForm {
+
+// The start of a run's transcript: now, the form as it is (fields(form)), and the program.
+Transcript begin(const QWidget *form, const QString &python);
+// A copy of start with the steps of the run so far (the buffer's pending batch first); empty when
+// no run started.
+Transcript withSteps(const Transcript &start, TraceBuffer *buffer, const TraceModel *model);
 
 // Label text without its accelerator ("&Host:", "主机(&H)：") and its colon: "Host", "主机".
 QString fieldName(const QString &labelText);
