@@ -56,6 +56,11 @@ QString Language::fromLocaleNames(const QStringList &uiLanguages)
     return english();
 }
 
+QString Language::resolved(const QString &code)
+{
+    return code.isEmpty() ? fromLocaleNames(QLocale::system().uiLanguages()) : code;
+}
+
 bool Language::isChosen() const
 {
     return available().contains(AppSettings::value(languageKey()).toString());
@@ -64,7 +69,7 @@ bool Language::isChosen() const
 void Language::restore()
 {
     const QString chosen = AppSettings::value(languageKey()).toString();
-    install(available().contains(chosen) ? chosen : fromLocaleNames(QLocale::system().uiLanguages()));
+    install(available().contains(chosen) ? chosen : resolved(QString()));
 }
 
 bool Language::choose(const QString &code)
@@ -77,7 +82,7 @@ bool Language::choose(const QString &code)
 
 bool Language::followSystem()
 {
-    if (!install(fromLocaleNames(QLocale::system().uiLanguages())))
+    if (!install(resolved(QString())))
         return false;
     AppSettings::setValue(languageKey(), QString());
     return true;

@@ -28,6 +28,8 @@ public:
     // The language for a list of locale names such as QLocale::uiLanguages(): any Chinese one gives
     // zh_CN (a reader of traditional characters reads simplified ones better than English), else en.
     static QString fromLocaleNames(const QStringList &uiLanguages);
+    // The language a choice gives: code itself, or the system's for an empty code ("follow the system").
+    static QString resolved(const QString &code);
 
     QString current() const { return m_current; }
     // True when the user picked the language; false when it follows the system.

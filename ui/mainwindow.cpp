@@ -27,7 +27,6 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QListWidget>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -246,8 +245,7 @@ void MainWindow::buildLanguageMenu(QMenu *view)
     m_languageGroup->setExclusive(true);
 
     QAction *system
-        = menu->addAction(tr("Follow the &System (%1)")
-                              .arg(Language::nativeName(Language::fromLocaleNames(QLocale::system().uiLanguages()))));
+        = menu->addAction(tr("Follow the &System (%1)").arg(Language::nativeName(Language::resolved(QString()))));
     system->setObjectName(QStringLiteral("languageSystemAction"));
     system->setCheckable(true);
     m_languageGroup->addAction(system);
@@ -281,8 +279,7 @@ void MainWindow::updateLanguageActions()
 void MainWindow::requestLanguage(const QString &code)
 {
     // The same language (English chosen while the system's is English): only the choice is remembered.
-    const QString wanted = code.isEmpty() ? Language::fromLocaleNames(QLocale::system().uiLanguages()) : code;
-    if (wanted == Language::instance()->current()) {
+    if (Language::resolved(code) == Language::instance()->current()) {
         setLanguage(code);
         return;
     }
@@ -320,11 +317,10 @@ bool MainWindow::setLanguage(const QString &code)
 {
     Language *language = Language::instance();
     const QString before = language->current();
-    const QString wanted = code.isEmpty() ? Language::fromLocaleNames(QLocale::system().uiLanguages()) : code;
     const bool ok = code.isEmpty() ? language->followSystem() : language->choose(code);
     if (!ok) {
         statusBar()->showMessage(
-            tr("The translation for %1 could not be loaded").arg(Language::nativeName(wanted)), 6000);
+            tr("The translation for %1 could not be loaded").arg(Language::nativeName(Language::resolved(code))), 6000);
         updateLanguageActions();
         return false;
     }

@@ -3992,6 +3992,10 @@
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>Time runs down; the server on the left, a lifeline for each of its newest clients; each arrow is a call that crossed between the server and a client.</source>
+        <translation>时间自上而下；左边是服务器，最新的几个客户端各有一条生命线；每个箭头都是一次在服务器与某个客户端之间往来的调用。</translation>
+    </message>
 </context>
 <context>
     <name>swb::ListenServer</name>

@@ -6,6 +6,7 @@
 #include "trace/tracebuffer.h"
 #include "trace/tracemodel.h"
 #include "widgets/codepane.h"
+#include "widgets/formfields.h"
 #include "widgets/privacytext.h"
 #include "widgets/stepexplanation.h"
 #include "widgets/steptable.h"
@@ -306,11 +307,8 @@ void TimePanel::buildUi()
     m_protocolHint = muted("protocolHint");
     m_presetHint = muted("presetHint");
 
-    auto buddy = [this](const QString &text, QWidget *widget) {
-        auto *label = new QLabel(text, this);
-        label->setBuddy(widget);
-        return label;
-    };
+    auto buddy
+        = [this](const QString &text, QWidget *widget) { return FormFields::makeBuddyLabel(text, widget, this); };
     // Four columns, so the form still fits beside the panel list with a presentation font.
     auto *askRow = new QHBoxLayout;
     askRow->addWidget(buddy(tr("Atte&mpts:"), m_retriesSpin));

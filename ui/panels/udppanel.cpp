@@ -152,11 +152,7 @@ bool UdpPanel::isRunning() const
 
 void UdpPanel::buildUi()
 {
-    auto label = [this](const QString &text, QWidget *buddy) {
-        auto *l = new QLabel(text, this);
-        l->setBuddy(buddy);
-        return l;
-    };
+    auto label = [this](const QString &text, QWidget *buddy) { return FormFields::makeBuddyLabel(text, buddy, this); };
 
     m_labServiceCombo = new LabServiceCombo(m_lab, Transport::Udp, this);
 

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QLabel>
 
 namespace swb::FormFields {
 
@@ -20,6 +21,13 @@ QComboBox *makeFamilyCombo(QWidget *parent, const QString &objectName, const QSt
     combo->setToolTip(QCoreApplication::translate(
         "FormFields", "Which kind of address to use: the first argument of socket.socket()"));
     return combo;
+}
+
+QLabel *makeBuddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
 }
 
 } // namespace swb::FormFields

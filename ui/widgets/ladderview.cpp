@@ -36,7 +36,11 @@ LadderView::LadderView(LadderDiagram::Mode mode, TraceModel *model, QWidget *par
     m_saved->setObjectName(QStringLiteral("ladderSavedLabel"));
     m_saved->setTextFormat(Qt::PlainText);
     Theme::makeMuted(m_saved);
-    auto *hint = new QLabel(tr("Time runs down; each arrow is a call that crossed between the two sides."), this);
+    auto *hint = new QLabel(mode == LadderDiagram::Mode::Server
+            ? tr("Time runs down; the server on the left, a lifeline for each of its newest clients; each arrow "
+                 "is a call that crossed between the server and a client.")
+            : tr("Time runs down; each arrow is a call that crossed between the two sides."),
+        this);
     hint->setWordWrap(true);
     Theme::makeMuted(hint);
 
