@@ -1149,10 +1149,18 @@ private slots:
             QSKIP("Qt has no TLS backend with OpenSSL here (QSslSocket::supportsSsl() is false)");
         // The lab's HTTP server reads the ClientHello as the start of a request line and waits
         // for its end, which never comes: the handshake times out, and the message says why.
+        // One ClientHello in several hundred holds a blank line ("\n\n" or "\n\r\n") among its random
+        // bytes; the lab then answers 400 in plain text and the handshake fails at once. That is
+        // right too (httpsToAServerAnsweringInPlainText), but not this case: such a run is repeated.
         HttpGetOptions o = options(QStringLiteral("https://127.0.0.1:%1/").arg(labPort()));
         o.timeoutMs = 500;
-        HttpGet g;
-        const Run run = get(g, o);
+        Run run;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            HttpGet g;
+            run = get(g, o);
+            if (run.result.error.osError != QLatin1String("TLS_HANDSHAKE"))
+                break;
+        }
         QCOMPARE(run.finished.size(), 1);
         QCOMPARE(run.result.error.kind, ErrorKind::Timeout);
         QCOMPARE(run.result.failedStage, QStringLiteral("TLS handshake"));
